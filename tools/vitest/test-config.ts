@@ -48,6 +48,8 @@ export function testConfig(projectRoot: string, options: TestConfigOptions = {})
       fileParallelism: !options.sequential,
       reporters: ['default'],
       passWithNoTests: false,
+      // Generated code (libs/proto/src/gen, DO NOT EDIT) is not ours to cover.
+      coverage: { exclude: ['**/src/gen/**'] },
     },
   });
 }
