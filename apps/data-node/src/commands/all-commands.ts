@@ -1,0 +1,6 @@
+// Every command family the data-node serves. Each family's index.ts lists its specs.
+import type { CommandSpec } from './command-spec.js';
+import { connectionCommands } from './connection/index.js';
+import { stringCommands } from './strings/index.js';
+
+export const ALL_COMMANDS: readonly CommandSpec[] = [...connectionCommands, ...stringCommands];

@@ -1,0 +1,35 @@
+// Redis's error reply texts, written once (redis src/server.c `shared.*` objects and command files).
+// Commands reply through `ctx.error(...)` with these, so the wording matches redis-server byte for byte.
+
+export const Err = {
+  syntax: 'ERR syntax error',
+  notInteger: 'ERR value is not an integer or out of range',
+  notFloat: 'ERR value is not a valid float',
+  wrongType: 'WRONGTYPE Operation against a key holding the wrong kind of value',
+  noSuchKey: 'ERR no such key',
+  overflow: 'ERR increment or decrement would overflow',
+  outOfRange: 'ERR index out of range',
+  notPositive: 'ERR value is out of range, must be positive',
+  timeoutNegative: 'ERR timeout is negative',
+  timeoutNotFloat: 'ERR timeout is not a float or out of range',
+  invalidExpire: (command: string) => `ERR invalid expire time in '${command}' command`,
+  wrongArity: (command: string) => `ERR wrong number of arguments for '${command}' command`,
+  noAuth: 'NOAUTH Authentication required.',
+  wrongPass: 'WRONGPASS invalid username-password pair or user is disabled.',
+  oom: "OOM command not allowed when used memory > 'maxmemory'.",
+  execAbort: 'EXECABORT Transaction discarded because of previous errors.',
+  multiNested: 'ERR MULTI calls can not be nested',
+  execWithoutMulti: 'ERR EXEC without MULTI',
+  discardWithoutMulti: 'ERR DISCARD without MULTI',
+  watchInMulti: 'ERR WATCH inside MULTI is not allowed',
+  busyKey: 'BUSYKEY Target key name already exists.',
+  badDump: 'ERR DUMP payload version or checksum are wrong',
+  selectInCluster: 'ERR SELECT is not allowed in cluster mode',
+  dbIndexOutOfRange: 'ERR DB index is out of range',
+  unknownCommand: (name: string, args: readonly string[]) =>
+    `ERR unknown command '${name.slice(0, 128)}', with args beginning with: ${args.map((a) => `'${a.slice(0, 128)}' `).join('')}`,
+  unknownSubcommand: (sub: string, container: string) =>
+    `ERR unknown subcommand '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`,
+  pubsubContext: (name: string) =>
+    `ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+} as const;

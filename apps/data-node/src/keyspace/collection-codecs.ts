@@ -1,0 +1,8 @@
+// Rebuilding collection values from their flat parts (CollectionValue.toParts), one entry per kind.
+// DUMP/RESTORE and MIGRATE use it; each family registers its kind's factory here.
+import type { CollectionValue, ValueKind } from './values.js';
+
+/** Rebuilds a value from parts, or returns null when the parts are malformed (odd count, bad score...). */
+export type CollectionFactory = (parts: readonly string[]) => CollectionValue | null;
+
+export const COLLECTION_FACTORIES: Partial<Record<Exclude<ValueKind, 'string'>, CollectionFactory>> = {};

@@ -1,0 +1,304 @@
+// The keyspace: keys -> values, their expiry times, and the per-slot index that cluster mode needs.
+// Keys live in one Map per hash slot (16384 of them, made on first use), so COUNTKEYSINSLOT and
+// GETKEYSINSLOT cost no scan and a slot can be handed over whole; a separate Map holds expiry times.
+// Keys are byte strings (latin1). No I/O: the clock is injected, and the server observes changes
+// (WATCH, blocked clients) through `KeyspaceObserver`.
+import { keySlot, SLOT_COUNT } from '@tessera/slot';
+import { isCollection, KEY_OVERHEAD_BYTES, valueBytes, type CollectionValue, type Value } from './values.js';
+
+/** Told about every change of a key: invalidates WATCH and wakes clients blocked on it. */
+export interface KeyspaceObserver {
+  keyModified(key: string): void;
+  /** FLUSHALL/FLUSHDB: every key may have changed. */
+  keyspaceFlushed(): void;
+}
+
+export interface KeyspaceStats {
+  hits: number;
+  misses: number;
+  expiredKeys: number;
+  evictedKeys: number;
+}
+
+export interface ScanPage {
+  /** The cursor to pass next; 0 when the scan is complete. */
+  readonly cursor: number;
+  readonly keys: string[];
+}
+
+export class Database {
+  private readonly slots: (Map<string, Value> | undefined)[] = new Array<Map<string, Value> | undefined>(
+    SLOT_COUNT,
+  );
+  private readonly expires = new Map<string, number>();
+  private expireCursor: IterableIterator<[string, number]> | null = null;
+  private keyCount = 0;
+  /** Estimated bytes held by keys and values (INFO used_memory's dataset part, maxmemory). */
+  usedBytes = 0;
+  observer: KeyspaceObserver | null = null;
+  /**
+   * When false (a replica), logically expired keys read as missing but are not deleted: the master's
+   * DEL decides (Redis: expireIfNeeded on replicas).
+   */
+  deleteExpired = true;
+  readonly stats: KeyspaceStats = { hits: 0, misses: 0, expiredKeys: 0, evictedKeys: 0 };
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Number of keys (DBSIZE), including ones that expired but were not reclaimed yet. */
+  get size(): number {
+    return this.keyCount;
+  }
+
+  /** Number of keys with a TTL. */
+  get expiresCount(): number {
+    return this.expires.size;
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  /** Read lookup: counts keyspace hits/misses; an expired key is deleted and reads as missing. */
+  lookupRead(key: string): Value | undefined {
+    const value = this.lookupWrite(key);
+    if (value === undefined) this.stats.misses++;
+    else this.stats.hits++;
+    return value;
+  }
+
+  /** Lookup for a command that will modify the key: no hit/miss statistics. */
+  lookupWrite(key: string): Value | undefined {
+    const value = this.slots[keySlot(key)]?.get(key);
+    if (value === undefined) return undefined;
+    if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.lookupWrite(key) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Sets `key` to `value`, replacing any previous value. The TTL is removed unless `keepTtl`
+   * (SET semantics, KEEPTTL).
+   */
+  set(key: string, value: Value, keepTtl = false): void {
+    const slot = keySlot(key);
+    let map = this.slots[slot];
+    if (map === undefined) map = this.slots[slot] = new Map();
+    const previous = map.get(key);
+    if (previous === undefined) {
+      this.keyCount++;
+      this.usedBytes += KEY_OVERHEAD_BYTES + key.length;
+    } else {
+      this.usedBytes -= accountedBytesOf(previous);
+      if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
+    }
+    map.set(key, value);
+    this.usedBytes += account(value);
+    this.observer?.keyModified(key);
+  }
+
+  /** Adds a key known to be absent (a new collection, RESTORE). Same as `set` but states intent. */
+  add(key: string, value: Value): void {
+    this.set(key, value);
+  }
+
+  /** Deletes `key`; returns whether it existed (an expired key counts as absent). */
+  delete(key: string): boolean {
+    if (this.lookupWrite(key) === undefined) return false;
+    this.remove(key);
+    this.observer?.keyModified(key);
+    return true;
+  }
+
+  /**
+   * Must be called after a command changed a collection in place (LPUSH on an existing list...):
+   * updates the memory account and signals WATCH and blocked clients.
+   */
+  modified(key: string, value: CollectionValue): void {
+    this.usedBytes += value.bytes - value.accountedBytes;
+    value.accountedBytes = value.bytes;
+    this.observer?.keyModified(key);
+  }
+
+  /** Signals a change to a key whose value did not move (e.g. SETRANGE on a Buffer in place). */
+  touched(key: string): void {
+    this.observer?.keyModified(key);
+  }
+
+  // ---------------------------------------------------------------- expiry
+
+  /** Absolute expiry time in ms since the epoch, or undefined when the key has no TTL. */
+  getExpire(key: string): number | undefined {
+    return this.expires.size === 0 ? undefined : this.expires.get(key);
+  }
+
+  /** Sets the absolute expiry of an existing key. A time in the past deletes the key at the next access. */
+  setExpire(key: string, atMs: number): void {
+    this.expires.set(key, atMs);
+    this.observer?.keyModified(key);
+  }
+
+  /** Removes the TTL; returns whether there was one. */
+  persist(key: string): boolean {
+    const had = this.expires.delete(key);
+    if (had) this.observer?.keyModified(key);
+    return had;
+  }
+
+  /**
+   * Deletes `key` if its TTL has passed. Returns true when the key is logically expired
+   * (on a replica it stays stored until the master deletes it).
+   */
+  expireIfNeeded(key: string): boolean {
+    const at = this.expires.get(key);
+    if (at === undefined || at > this.now()) return false;
+    if (!this.deleteExpired) return true;
+    this.remove(key);
+    this.stats.expiredKeys++;
+    this.observer?.keyModified(key);
+    return true;
+  }
+
+  /**
+   * Active expiry: visits up to `budget` keys with a TTL, continuing where the previous cycle stopped,
+   * and deletes the expired ones so their memory is reclaimed without access. Returns how many expired.
+   * Redis samples randomly (activeExpireCycle); a persistent Map iterator visits every volatile key once
+   * per round instead, which bounds how long an expired key can linger.
+   */
+  activeExpireCycle(budget: number): number {
+    if (this.expires.size === 0 || !this.deleteExpired) return 0;
+    const now = this.now();
+    let expired = 0;
+    for (let visited = 0; visited < budget; visited++) {
+      this.expireCursor ??= this.expires.entries();
+      const next = this.expireCursor.next();
+      if (next.done) {
+        this.expireCursor = null;
+        break;
+      }
+      const [key, at] = next.value;
+      if (at <= now) {
+        this.remove(key);
+        this.stats.expiredKeys++;
+        this.observer?.keyModified(key);
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  // ---------------------------------------------------------------- slots and iteration
+
+  countInSlot(slot: number): number {
+    return this.slots[slot]?.size ?? 0;
+  }
+
+  /** Up to `count` keys of `slot`, in insertion order. */
+  keysInSlot(slot: number, count: number): string[] {
+    const keys: string[] = [];
+    const map = this.slots[slot];
+    if (map === undefined || count <= 0) return keys;
+    for (const key of map.keys()) {
+      keys.push(key);
+      if (keys.length >= count) break;
+    }
+    return keys;
+  }
+
+  /** Every key, slot by slot (KEYS). Expired keys that were not reclaimed yet are included; filter with `has`. */
+  *allKeys(): IterableIterator<string> {
+    for (let slot = 0; slot < SLOT_COUNT; slot++) {
+      const map = this.slots[slot];
+      if (map !== undefined && map.size !== 0) yield* map.keys();
+    }
+  }
+
+  /**
+   * One SCAN step. The cursor is the next slot to visit; each slot is returned whole, so a key present for
+   * the whole scan is returned at least once whatever is added or deleted meanwhile (SCAN's guarantee).
+   * Visits slots until at least `count` keys were collected or the keyspace ends.
+   */
+  scan(cursor: number, count: number): ScanPage {
+    const keys: string[] = [];
+    let slot = cursor;
+    while (slot < SLOT_COUNT && keys.length < count) {
+      const map = this.slots[slot++];
+      if (map === undefined || map.size === 0) continue;
+      for (const key of map.keys()) keys.push(key);
+    }
+    return { cursor: slot >= SLOT_COUNT ? 0 : slot, keys };
+  }
+
+  /** A random key, or undefined when empty (RANDOMKEY, eviction sampling). */
+  randomKey(): string | undefined {
+    if (this.keyCount === 0) return undefined;
+    const start = Math.floor(Math.random() * SLOT_COUNT);
+    for (let i = 0; i < SLOT_COUNT; i++) {
+      const map = this.slots[(start + i) % SLOT_COUNT];
+      if (map === undefined || map.size === 0) continue;
+      let skip = Math.floor(Math.random() * map.size);
+      for (const key of map.keys()) if (skip-- === 0) return key;
+    }
+    return undefined;
+  }
+
+  /** A random key with a TTL (volatile-* eviction), or undefined. */
+  randomVolatileKey(): string | undefined {
+    if (this.expires.size === 0) return undefined;
+    let skip = Math.floor(Math.random() * Math.min(this.expires.size, 64));
+    for (const key of this.expires.keys()) if (skip-- === 0) return key;
+    return undefined;
+  }
+
+  /** Deletes every key (FLUSHALL/FLUSHDB). Returns how many were removed. */
+  flush(): number {
+    const removed = this.keyCount;
+    this.slots.fill(undefined);
+    this.expires.clear();
+    this.expireCursor = null;
+    this.keyCount = 0;
+    this.usedBytes = 0;
+    this.observer?.keyspaceFlushed();
+    return removed;
+  }
+
+  /** Deletes every key of `slot` (cluster: a slot given away without its keys). Returns how many. */
+  flushSlot(slot: number): number {
+    const map = this.slots[slot];
+    if (map === undefined) return 0;
+    const keys = [...map.keys()];
+    for (const key of keys) this.delete(key);
+    return keys.length;
+  }
+
+  /** Evicts `key` (maxmemory): a delete counted as an eviction. */
+  evict(key: string): boolean {
+    if (!this.delete(key)) return false;
+    this.stats.evictedKeys++;
+    return true;
+  }
+
+  private remove(key: string): void {
+    const slot = keySlot(key);
+    const map = this.slots[slot];
+    const value = map?.get(key);
+    if (map === undefined || value === undefined) return;
+    map.delete(key);
+    if (this.expires.size !== 0) this.expires.delete(key);
+    this.keyCount--;
+    this.usedBytes -= KEY_OVERHEAD_BYTES + key.length + accountedBytesOf(value);
+  }
+}
+
+function account(value: Value): number {
+  if (!isCollection(value)) return valueBytes(value);
+  value.accountedBytes = value.bytes;
+  return value.bytes;
+}
+
+function accountedBytesOf(value: Value): number {
+  return isCollection(value) ? value.accountedBytes : valueBytes(value);
+}

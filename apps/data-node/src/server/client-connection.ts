@@ -1,0 +1,183 @@
+// The socket side of one client: feeds received chunks to the RESP decoder, runs each command, and writes
+// every reply produced while handling one chunk with a single socket.write (performance.md: one write per
+// input chunk). Enforces the query-buffer and output-buffer limits and pauses reading while the client is
+// blocked or the peer is not reading its replies.
+import type { Socket } from 'node:net';
+import { RequestDecoder, type RespProtocolError } from '@tessera/resp';
+import type { Dispatcher } from '../commands/dispatcher.js';
+import type { ServerState } from './server-state.js';
+import { ClientState, ReplyMode, type ClientTransport } from './client-state.js';
+import type { Logger } from '@tessera/telemetry';
+import type { OutputLimit } from './output-limits.js';
+
+/** Stop reading from a client while this many reply bytes wait in its socket (backpressure). */
+const PAUSE_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+export class ClientConnection {
+  readonly client: ClientState;
+  private readonly decoder: RequestDecoder;
+  private pausedForOutput = false;
+  private softLimitSince = 0;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly server: ServerState,
+    private readonly dispatcher: Dispatcher,
+    transport: ClientTransport,
+    private readonly log: Logger,
+  ) {
+    const addr = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
+    const laddr = `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`;
+    this.client = new ClientState(server.allocateClientId(), addr, laddr, transport, {
+      authenticated: !server.requiresAuth,
+      now: server.now(),
+    });
+    this.decoder = new RequestDecoder(
+      {
+        command: (args) => this.onCommand(args),
+        protocolError: (error) => this.onProtocolError(error),
+      },
+      {
+        authenticated: this.client.authenticated,
+        maxBulkLength: server.config.getNumber('proto-max-bulk-len'),
+      },
+    );
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.onDrain());
+  }
+
+  /** Called by the transport when AUTH/HELLO changed the client's authentication. */
+  authenticationChanged(): void {
+    this.decoder.setLimits({ authenticated: this.client.authenticated });
+  }
+
+  private onData(chunk: Buffer): void {
+    const client = this.client;
+    if (client.closing) return;
+    client.netInput += chunk.length;
+    this.server.stats.netInputBytes += chunk.length;
+    client.lastInteraction = this.server.now();
+    this.decoder.feed(chunk);
+    if (this.decoder.bufferedBytes > this.server.limits.queryBuffer) {
+      this.server.stats.queryBufferLimitDisconnections++;
+      this.log.warn(
+        { client: client.id, addr: client.addr },
+        'closing client that reached max query buffer length',
+      );
+      this.kill();
+      return;
+    }
+    this.flush();
+  }
+
+  private onCommand(args: Buffer[]): void {
+    const client = this.client;
+    if (client.closing) return;
+    if (client.blocked !== null) {
+      client.pending.push(args);
+      return;
+    }
+    if (client.replyMode === ReplyMode.on) {
+      this.dispatcher.execute(client, args);
+      return;
+    }
+    // CLIENT REPLY OFF|SKIP: run the command, then drop what it wrote.
+    const earlier = client.writer.take();
+    const mode = client.replyMode;
+    this.dispatcher.execute(client, args);
+    const isReplyCommand =
+      args.length >= 2 && (args[0] as Buffer).toString('latin1').toLowerCase() === 'client';
+    if (!(isReplyCommand && client.replyMode !== mode)) client.writer.take();
+    if (mode === ReplyMode.skip && client.replyMode === ReplyMode.skip) client.replyMode = ReplyMode.on;
+    if (earlier !== null) {
+      const later = client.writer.take();
+      client.writer.raw(earlier);
+      if (later !== null) client.writer.raw(later);
+    }
+  }
+
+  private onProtocolError(error: RespProtocolError): void {
+    this.client.writer.error(`ERR ${error.message}`);
+    this.server.stats.countError(`ERR ${error.message}`);
+    this.log.debug({ client: this.client.id, err: error.message }, 'protocol error');
+    this.client.closing = true;
+    this.flush();
+    this.socket.end();
+  }
+
+  /** Writes pending replies in one syscall and applies the output-buffer limits. */
+  flush(): void {
+    const client = this.client;
+    const out = client.writer.take();
+    if (out === null) return;
+    if (this.socket.destroyed) return;
+    client.netOutput += out.length;
+    this.server.stats.netOutputBytes += out.length;
+    this.socket.write(out);
+    const pending = this.socket.writableLength;
+    if (this.overOutputLimit(pending)) {
+      this.server.stats.outputBufferLimitDisconnections++;
+      this.log.warn(
+        { client: client.id, addr: client.addr, pending },
+        'closing client over output buffer limit',
+      );
+      this.kill();
+      return;
+    }
+    if (pending > PAUSE_OUTPUT_BYTES && !this.pausedForOutput) {
+      this.pausedForOutput = true;
+      this.socket.pause();
+    }
+  }
+
+  private onDrain(): void {
+    if (!this.pausedForOutput) return;
+    this.pausedForOutput = false;
+    if (this.client.blocked === null) this.socket.resume();
+  }
+
+  private overOutputLimit(pending: number): boolean {
+    const limit = this.outputLimit();
+    if (limit.hard > 0 && pending >= limit.hard) return true;
+    if (limit.soft > 0 && pending >= limit.soft) {
+      const now = this.server.now();
+      if (this.softLimitSince === 0) this.softLimitSince = now;
+      else if (now - this.softLimitSince >= limit.softSeconds * 1000) return true;
+    } else {
+      this.softLimitSince = 0;
+    }
+    return false;
+  }
+
+  private outputLimit(): OutputLimit {
+    const output = this.server.limits.output;
+    return this.client.subscriptionCount !== 0 ? output.pubsub : output.normal;
+  }
+
+  /** Resumes after a block ends: runs the commands read meanwhile, then reads again. */
+  resumeReading(): void {
+    const client = this.client;
+    while (client.pending.length !== 0 && client.blocked === null && !client.closing) {
+      this.onCommand(client.pending.shift() as Buffer[]);
+    }
+    this.flush();
+    if (client.blocked === null && !this.pausedForOutput) this.socket.resume();
+  }
+
+  pauseReading(): void {
+    this.socket.pause();
+  }
+
+  /** Flushes what is pending, then closes (QUIT). */
+  closeAfterReply(): void {
+    this.client.closing = true;
+    this.flush();
+    this.socket.end();
+  }
+
+  kill(): void {
+    this.client.closing = true;
+    this.socket.destroy();
+  }
+}
