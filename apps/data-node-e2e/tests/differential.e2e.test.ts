@@ -1,0 +1,47 @@
+// The differential suite: every scenario of src/scenarios is sent, pipelined, to a data-node process and to
+// a real redis-server 7, and every reply must be identical byte for byte.
+import { startDataNode, startRedisServer, type RunningServer } from '@tessera/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RawConnection } from '../src/raw-connection.js';
+import { scenarioFamilies } from '../src/scenarios/index.js';
+import type { Scenario } from '../src/scenarios/scenario.js';
+
+let dataNode: RunningServer;
+let redis: RunningServer;
+
+beforeAll(async () => {
+  [dataNode, redis] = await Promise.all([startDataNode(), startRedisServer()]);
+});
+
+afterAll(async () => {
+  await Promise.all([dataNode?.stop(), redis?.stop()]);
+});
+
+const show = (b: Buffer | undefined) => JSON.stringify(b?.toString('latin1'));
+
+async function run(port: number, scenario: Scenario): Promise<Buffer[]> {
+  await using connection = await RawConnection.open(port);
+  await connection.send('FLUSHALL');
+  if (scenario.resp3) await connection.send('HELLO', '3');
+  return connection.pipeline(scenario.commands);
+}
+
+const families = scenarioFamilies();
+
+it('has scenarios to run', () => {
+  expect(families.length).toBeGreaterThan(0);
+});
+
+for (const { family, scenarios } of families) {
+  describe(`${family} commands reply exactly like redis-server`, () => {
+    for (const scenario of scenarios) {
+      it(scenario.name, async () => {
+        const [ours, theirs] = await Promise.all([run(dataNode.port, scenario), run(redis.port, scenario)]);
+        for (let i = 0; i < scenario.commands.length; i++) {
+          const command = scenario.commands[i]?.map((a) => a.toString()).join(' ');
+          expect(show(ours[i]), `command #${i}: ${command}`).toBe(show(theirs[i]));
+        }
+      });
+    }
+  });
+}
