@@ -5,7 +5,7 @@ import { encodeCommand } from '@tessera/resp';
 import { frameEnd } from './reply-frames.js';
 
 export class RawConnection implements AsyncDisposable {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private waiter: (() => void) | null = null;
   private closed = false;
 
