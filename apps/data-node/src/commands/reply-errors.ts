@@ -32,4 +32,9 @@ export const Err = {
     `ERR unknown subcommand '${sub.slice(0, 128)}'. Try ${container.toUpperCase()} HELP.`,
   pubsubContext: (name: string) =>
     `ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+  // strings and bits (redis src/t_string.c, bitops.c)
+  stringTooLong: 'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
+  offsetOutOfRange: 'ERR offset is out of range',
+  bitOffset: 'ERR bit offset is not an integer or out of range',
+  nanOrInfinity: 'ERR increment would produce NaN or Infinity',
 } as const;
