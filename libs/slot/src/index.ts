@@ -1,6 +1,6 @@
 // Public entry of @tessera/slot: Redis Cluster key hashing (CRC16/XMODEM, hash tags), slot numbers,
 // slot bitmaps and slot ranges. Curated named exports only; everything here is pure (no I/O).
-export { crc16, crc16ByteString } from './lib/crc16.js';
+export { crc16, crc16ByteString, crc16Utf8 } from './lib/crc16.js';
 export { SLOT_ERROR_CODES, SlotError } from './lib/errors.js';
 export type { SlotErrorCode } from './lib/errors.js';
 export { keySlot, keySlotUtf8 } from './lib/key-slot.js';

@@ -1,15 +1,12 @@
 // Key -> hash slot, as Redis Cluster computes it (redis src/cluster.c `keyHashSlot`).
-// On the server's hot path (every keyed command): no allocation for string or byte keys.
+// On the server's hot path (every keyed command): no allocation, one pass over the key where possible.
 // Pure: no I/O.
-import { crc16, crc16ByteString } from './crc16.js';
+import { crc16, crc16ByteString, crc16Step, crc16Utf8 } from './crc16.js';
 
 /** `slot = crc16 & SLOT_MASK`: 16384 slots (redis `keyHashSlot` masks with 0x3FFF). */
 const SLOT_MASK = 0x3fff;
 const OPEN_BRACE = 0x7b; // '{'
 const CLOSE_BRACE = 0x7d; // '}'
-const ASCII_LIMIT = 0x80;
-
-const utf8 = new TextEncoder();
 
 /**
  * Hash slot (0..16383) of a key: `CRC16/XMODEM(hashed bytes) & 16383`.
@@ -33,37 +30,45 @@ export function keySlot(key: string | Uint8Array): number {
 }
 
 /**
- * Hash slot of ordinary text, hashed as its UTF-8 bytes (what a client sends for a JS string key).
- * ASCII text is hashed in place; other text is UTF-8 encoded first (lone surrogates become U+FFFD,
- * as `TextEncoder` and `Buffer.from(text, 'utf8')` both do).
+ * Hash slot of ordinary text, hashed as its UTF-8 bytes (what a client sends for a JS string key), without
+ * allocating them. A lone surrogate counts as U+FFFD, as `TextEncoder` and `Buffer.from(text, 'utf8')` encode it.
  */
 export function keySlotUtf8(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= ASCII_LIMIT) return bytesSlot(utf8.encode(text));
+  // `{` and `}` are ASCII, and UTF-8 never uses ASCII byte values inside a multi-byte character, so the tag
+  // found on the UTF-16 text is exactly the tag `keyHashSlot` finds on the UTF-8 bytes.
+  const open = text.indexOf('{');
+  if (open >= 0) {
+    const close = text.indexOf('}', open + 1);
+    if (close > open + 1) return crc16Utf8(text, open + 1, close) & SLOT_MASK;
   }
-  return byteStringSlot(text);
-}
-
-// The two loops below are `keyHashSlot` line for line, once over char codes and once over bytes.
-
-function byteStringSlot(key: string): number {
-  const length = key.length;
-  let open = 0;
-  while (open < length && (key.charCodeAt(open) & 0xff) !== OPEN_BRACE) open++;
-  if (open === length) return crc16ByteString(key, 0, length) & SLOT_MASK;
-  let close = open + 1;
-  while (close < length && (key.charCodeAt(close) & 0xff) !== CLOSE_BRACE) close++;
-  if (close === length || close === open + 1) return crc16ByteString(key, 0, length) & SLOT_MASK;
-  return crc16ByteString(key, open + 1, close) & SLOT_MASK;
+  return crc16Utf8(text) & SLOT_MASK;
 }
 
 function bytesSlot(key: Uint8Array): number {
+  const open = key.indexOf(OPEN_BRACE);
+  if (open >= 0) {
+    const close = key.indexOf(CLOSE_BRACE, open + 1);
+    if (close > open + 1) return crc16(key, open + 1, close) & SLOT_MASK;
+  }
+  return crc16(key) & SLOT_MASK;
+}
+
+/**
+ * The same rule over a byte string, in one pass for the common key without `{`: the CRC of the whole key is
+ * computed while looking for the first `{` (no native `indexOf` here: it would not mask chars with 0xff).
+ */
+function byteStringSlot(key: string): number {
   const length = key.length;
-  let open = 0;
-  while (open < length && key[open] !== OPEN_BRACE) open++;
-  if (open === length) return crc16(key, 0, length) & SLOT_MASK;
-  let close = open + 1;
-  while (close < length && key[close] !== CLOSE_BRACE) close++;
-  if (close === length || close === open + 1) return crc16(key, 0, length) & SLOT_MASK;
-  return crc16(key, open + 1, close) & SLOT_MASK;
+  let crc = 0; // CRC of key[0, open)
+  for (let open = 0; open < length; open++) {
+    const byte = key.charCodeAt(open) & 0xff;
+    if (byte === OPEN_BRACE) {
+      let close = open + 1;
+      while (close < length && (key.charCodeAt(close) & 0xff) !== CLOSE_BRACE) close++;
+      if (close < length && close > open + 1) return crc16ByteString(key, open + 1, close) & SLOT_MASK;
+      return crc16ByteString(key, open, length, crc) & SLOT_MASK; // no tag: finish the whole key
+    }
+    crc = crc16Step(crc, byte);
+  }
+  return crc & SLOT_MASK;
 }
