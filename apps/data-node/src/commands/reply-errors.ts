@@ -37,4 +37,11 @@ export const Err = {
   offsetOutOfRange: 'ERR offset is out of range',
   bitOffset: 'ERR bit offset is not an integer or out of range',
   nanOrInfinity: 'ERR increment would produce NaN or Infinity',
+  // lists (redis src/t_list.c)
+  rankZero:
+    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
+  countNegative: "ERR COUNT can't be negative",
+  maxlenNegative: "ERR MAXLEN can't be negative",
+  numkeysNotPositive: 'ERR numkeys should be greater than 0',
+  countNotPositive: 'ERR count should be greater than 0',
 } as const;
