@@ -37,7 +37,7 @@ export async function startRedisServer(extraArgs: readonly string[] = []): Promi
 }
 
 /** Sends `bytes` on a fresh connection and resolves with all bytes received until Redis closes it. */
-export function exchange(port: number, bytes: Buffer, timeoutMs = 5_000): Promise<Buffer> {
+export function exchange(port: number, bytes: Buffer, timeoutMs = 15_000): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const received: Buffer[] = [];
     const socket = connect({ port, host: '127.0.0.1' });
