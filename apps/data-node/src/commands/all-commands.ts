@@ -1,6 +1,13 @@
 // Every command family the data-node serves. Each family's index.ts lists its specs.
 import type { CommandSpec } from './command-spec.js';
 import { connectionCommands } from './connection/index.js';
+import { pubsubCommands } from './pubsub/index.js';
 import { stringCommands } from './strings/index.js';
+import { transactionCommands } from './transactions/index.js';
 
-export const ALL_COMMANDS: readonly CommandSpec[] = [...connectionCommands, ...stringCommands];
+export const ALL_COMMANDS: readonly CommandSpec[] = [
+  ...connectionCommands,
+  ...stringCommands,
+  ...transactionCommands,
+  ...pubsubCommands,
+];

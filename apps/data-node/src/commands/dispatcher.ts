@@ -37,6 +37,7 @@ export class Dispatcher implements BlockedCommandRunner {
   constructor(private readonly server: ServerState) {
     this.ctx = new CommandContext(server);
     server.blocking.attach(this);
+    server.dispatcher = this;
   }
 
   /** Runs (or queues) one command read from `client`. */

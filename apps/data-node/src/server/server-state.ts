@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigStore } from '../config/config-store.js';
 import type { CommandTable } from '../commands/command-table.js';
+import type { Dispatcher } from '../commands/dispatcher.js';
 import { Database } from '../keyspace/database.js';
 import { BlockingManager } from './blocking-manager.js';
 import type { ClientState } from './client-state.js';
@@ -36,6 +37,8 @@ export class ServerState {
   /** Wall clock, injectable for tests. */
   readonly now: () => number;
   lifecycle: ServerLifecycle = { shutdown: () => undefined };
+  /** The dispatcher bound to this state (EXEC replays queued commands through it). Set by the Dispatcher. */
+  dispatcher!: Dispatcher;
   /** Port actually bound (INFO tcp_port); 0 until listening. */
   port = 0;
   /** Time of the last successful save (LASTSAVE); no persistence yet, so the start time. */
