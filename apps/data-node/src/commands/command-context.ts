@@ -8,7 +8,7 @@ import type { ClientState } from '../server/client-state.js';
 import type { CommandSpec } from './command-spec.js';
 
 export interface BlockRequest {
-  /** Keys whose change may let the command complete. */
+  /** Keys whose change may let the command complete; the manager keeps this array while blocked. */
   readonly keys: readonly string[];
   /** Timeout in ms; 0 blocks forever. */
   readonly timeoutMs: number;
@@ -61,13 +61,25 @@ export class CommandContext {
   }
 
   /**
+   * While a blocked command re-runs because a key changed: that key. The command serves itself from it
+   * only, as Redis 7.0 serves a client blocked on several keys from the key that became ready. Null when
+   * the command runs normally.
+   */
+  get wokenBy(): string | null {
+    return this.retryingBlocked ? this.server.blocking.servingKey : null;
+  }
+
+  /**
    * Blocks the client until one of `request.keys` changes (then the command runs again) or the timeout
-   * expires. Inside MULTI/EXEC, or when re-run after a wake-up, it does not block: EXEC answers the timeout
-   * reply at once, and a re-run simply stays blocked.
+   * expires. Inside MULTI/EXEC it does not block: the timeout reply is written at once. A re-run that
+   * still cannot complete stays blocked, keeping its place; a handler whose key holds another type on a
+   * re-run must also stay blocked (Redis 7.0 serves only clients waiting for the key's type).
    */
   block(request: BlockRequest): void {
     if (this.retryingBlocked) {
       this.blocked = true;
+      const key = this.server.blocking.servingKey;
+      if (key !== null && !this.db.has(key)) this.server.blocking.servingKeyDrained();
       return;
     }
     if (this.inExec) {

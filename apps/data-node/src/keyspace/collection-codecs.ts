@@ -1,8 +1,11 @@
 // Rebuilding collection values from their flat parts (CollectionValue.toParts), one entry per kind.
 // DUMP/RESTORE and MIGRATE use it; each family registers its kind's factory here.
+import { ListValue } from './list-value.js';
 import type { CollectionValue, ValueKind } from './values.js';
 
 /** Rebuilds a value from parts, or returns null when the parts are malformed (odd count, bad score...). */
 export type CollectionFactory = (parts: readonly string[]) => CollectionValue | null;
 
-export const COLLECTION_FACTORIES: Partial<Record<Exclude<ValueKind, 'string'>, CollectionFactory>> = {};
+export const COLLECTION_FACTORIES: Partial<Record<Exclude<ValueKind, 'string'>, CollectionFactory>> = {
+  list: (parts) => ListValue.fromParts(parts),
+};

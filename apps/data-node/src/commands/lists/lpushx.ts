@@ -1,0 +1,22 @@
+// LPUSHX key element [element ...]: like LPUSH but only when the list exists (0 otherwise).
+import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
+import { ListEnd } from './list-end.js';
+import { pushElements } from './push-elements.js';
+
+export const lpushx = {
+  name: 'lpushx',
+  arity: -3,
+  flags: ['write', 'denyoom', 'fast'],
+  categories: ['write', 'list', 'fast'],
+  keys: FIRST_KEY,
+  docs: {
+    summary: 'Prepends one or more elements to a list only when the list exists.',
+    since: '2.2.0',
+    group: 'list',
+    complexity:
+      'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
+  },
+  handler(ctx) {
+    pushElements(ctx, ListEnd.left, true);
+  },
+} satisfies CommandSpec;

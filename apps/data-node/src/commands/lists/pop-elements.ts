@@ -1,0 +1,57 @@
+// LPOP and RPOP share this (redis src/t_list.c popGenericCommand), and LMPOP/BLMPOP reuse `replyPopped`:
+// pop one element (a bulk reply) or up to `count` of them (an array), deleting the key once empty.
+import type { CommandContext } from '../command-context.js';
+import { Err } from '../reply-errors.js';
+import type { ListValue } from '../../keyspace/list-value.js';
+import { parseInt64 } from '../../util/int64.js';
+import { ListEnd, popEnd } from './list-end.js';
+import { listShrunk, WRONG_TYPE, writeList } from './list-lookup.js';
+
+export function popElements(ctx: CommandContext, end: ListEnd): void {
+  if (ctx.argc > 3) {
+    ctx.error(Err.wrongArity(ctx.spec.name));
+    return;
+  }
+  const hasCount = ctx.argc === 3;
+  let count = 1;
+  if (hasCount) {
+    const parsed = parseInt64(ctx.arg(2));
+    if (parsed === null || parsed < 0) {
+      ctx.error(Err.notPositive);
+      return;
+    }
+    count = parsed;
+  }
+  const key = ctx.arg(1);
+  const list = writeList(ctx, key);
+  if (list === WRONG_TYPE) return;
+  if (list === undefined) {
+    if (hasCount) ctx.reply.nullArray();
+    else ctx.reply.nullBulk();
+    return;
+  }
+  if (!hasCount) {
+    ctx.reply.bulk(popEnd(list, end) as string);
+    listShrunk(ctx, key, list);
+    return;
+  }
+  if (count === 0) {
+    ctx.reply.arrayHeader(0);
+    return;
+  }
+  replyPopped(ctx, key, list, end, count);
+}
+
+/** Pops up to `count` (>= 1) elements from `end` of the non-empty `list` at `key` as an array reply. */
+export function replyPopped(
+  ctx: CommandContext,
+  key: string,
+  list: ListValue,
+  end: ListEnd,
+  count: number,
+): void {
+  const n = Math.min(count, list.size);
+  ctx.reply.arrayHeader(n);
+  for (let i = 0; i < n; i++) ctx.reply.bulk(popEnd(list, end) as string);
+  listShrunk(ctx, key, list);
+}
