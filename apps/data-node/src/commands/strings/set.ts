@@ -4,11 +4,8 @@
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
-import { parseInt64 } from '../../util/int64.js';
+import { expireAtOrReply, isExpireOption, type ExpireOption } from './expire-time.js';
 import { readString, WRONG_TYPE } from './string-value.js';
-
-const ExpireUnit = { EX: 1000, PX: 1, EXAT: 1000, PXAT: 1 } as const;
-type ExpireOption = keyof typeof ExpireUnit;
 
 interface SetOptions {
   nx: boolean;
@@ -29,12 +26,7 @@ function parseOptions(ctx: CommandContext): SetOptions | null {
     else if (option === 'XX' && !o.nx) o.xx = true;
     else if (option === 'GET') o.get = true;
     else if (option === 'KEEPTTL' && o.expire === null) o.keepTtl = true;
-    else if (
-      (option === 'EX' || option === 'PX' || option === 'EXAT' || option === 'PXAT') &&
-      !o.keepTtl &&
-      (o.expire === null || o.expire === option) &&
-      hasNext
-    ) {
+    else if (isExpireOption(option) && !o.keepTtl && (o.expire === null || o.expire === option) && hasNext) {
       o.expire = option;
       o.expireArg = ctx.arg(++i);
     } else {
@@ -43,32 +35,6 @@ function parseOptions(ctx: CommandContext): SetOptions | null {
     }
   }
   return o;
-}
-
-/** The absolute expiry in ms for the option, or null after replying with the error Redis gives. */
-export function expireAt(
-  ctx: CommandContext,
-  kind: ExpireOption,
-  text: string,
-  command: string,
-): number | null {
-  const n = parseInt64(text);
-  if (n === null) {
-    ctx.error(Err.notInteger);
-    return null;
-  }
-  const unit = ExpireUnit[kind];
-  if (n <= 0 || (unit === 1000 && n > Number.MAX_SAFE_INTEGER / 1000)) {
-    ctx.error(Err.invalidExpire(command));
-    return null;
-  }
-  const ms = n * unit;
-  const at = kind === 'EX' || kind === 'PX' ? ms + ctx.server.now() : ms;
-  if (at > Number.MAX_SAFE_INTEGER) {
-    ctx.error(Err.invalidExpire(command));
-    return null;
-  }
-  return at;
 }
 
 export const set = {
@@ -95,7 +61,7 @@ export const set = {
     if (o === null) return;
     let at: number | null = null;
     if (o.expire !== null) {
-      at = expireAt(ctx, o.expire, o.expireArg, 'set');
+      at = expireAtOrReply(ctx, o.expire, o.expireArg, 'set');
       if (at === null) return;
     }
     if (o.get) {
