@@ -1,0 +1,320 @@
+// The hash value (HSET, HGET...): fields and values are byte strings (latin1). It has two forms, picked for
+// memory and speed, with no object per field:
+// - packed, the counterpart of Redis's listpack: up to 128 fields, every field and value at most 255 bytes,
+//   held as ONE latin1 string of entries `[field length][field tag][field][value length][value]` (lengths and
+//   the 8-bit tag are one char each). A 10-field hash is then one string, about a quarter of a Map and its 20
+//   strings (100,000 such hashes is a memory benchmark against redis-server). A lookup walks the entries and
+//   skips almost all of them on length and tag; insertion order is kept, as in a listpack.
+// - dense, for good once the hash outgrows that (like Redis's conversion to a hashtable): a Map from field to
+//   index into two parallel arrays. A delete moves the last entry into the hole, so indexes stay 0..size-1: a
+//   random field is one array read (HRANDFIELD), and a scan can page by index (see hscan.ts).
+// OBJECT ENCODING does not follow the form: it is computed from the largest size and the longest field or
+// value the hash ever held, so it obeys hash-max-listpack-* and stays `hashtable` once converted, as in
+// Redis 7.0. No keyspace logic here: commands delete a key whose hash became empty.
+import { ValueKind, type CollectionValue, type EncodingLimits } from './values.js';
+
+/** Most fields of a packed hash (Redis's default hash-max-listpack-entries, so listpack hashes stay packed). */
+const PACKED_MAX_ENTRIES = 128;
+/** Longest field or value of a packed hash: its length must fit one char. */
+const PACKED_MAX_LENGTH = 255;
+/** Fixed cost of a hash: the object and the packed string's header. */
+const HASH_BASE_BYTES = 72;
+/** Per-field cost of the dense form besides the bytes: Map entry, two array slots, two string headers. */
+const DENSE_ENTRY_BYTES = 80;
+
+/** The dense form: `index` maps a field to its slot in `fields` and `values`. */
+class DenseTable {
+  readonly index = new Map<string, number>();
+  readonly fields: string[] = [];
+  readonly values: string[] = [];
+  /** Total length of the fields and values. */
+  contentBytes = 0;
+}
+
+export class HashValue implements CollectionValue {
+  accountedBytes = 0;
+  /** The packed entries, or null once dense. */
+  private packed: string | null = '';
+  private table: DenseTable | null = null;
+  private count = 0;
+  /** Packed only: offsets of the entries, built by positionOf and dropped by every change. */
+  private offsets: number[] | null = null;
+  private peakSize = 0;
+  private peakLength = 0;
+
+  /** A hash holding `parts` (field, value, field, value...); null when empty or odd (DUMP payloads). */
+  static fromParts(parts: readonly string[]): HashValue | null {
+    if (parts.length === 0 || parts.length % 2 !== 0) return null;
+    const hash = new HashValue();
+    for (let i = 0; i < parts.length; i += 2) hash.set(parts[i] as string, parts[i + 1] as string);
+    return hash;
+  }
+
+  get kind(): typeof ValueKind.hash {
+    return ValueKind.hash;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    const packed = this.packed;
+    if (packed !== null) return HASH_BASE_BYTES + packed.length;
+    const table = this.table as DenseTable;
+    return HASH_BASE_BYTES + this.count * DENSE_ENTRY_BYTES + table.contentBytes;
+  }
+
+  /** The value of `field`, or undefined. */
+  get(field: string): string | undefined {
+    const packed = this.packed;
+    if (packed === null) {
+      const table = this.table as DenseTable;
+      const i = table.index.get(field);
+      return i === undefined ? undefined : table.values[i];
+    }
+    const pos = findPacked(packed, field);
+    return pos < 0 ? undefined : packedValue(packed, pos);
+  }
+
+  has(field: string): boolean {
+    return this.packed === null
+      ? (this.table as DenseTable).index.has(field)
+      : findPacked(this.packed, field) >= 0;
+  }
+
+  /** Sets `field` to `value`; true when the field is new. */
+  set(field: string, value: string): boolean {
+    const longest = field.length > value.length ? field.length : value.length;
+    if (longest > this.peakLength) this.peakLength = longest;
+    let created: boolean;
+    const packed = this.packed;
+    if (packed === null) {
+      created = this.setDense(field, value);
+    } else if (longest > PACKED_MAX_LENGTH) {
+      this.toDense();
+      created = this.setDense(field, value);
+    } else {
+      const pos = findPacked(packed, field);
+      created = pos < 0;
+      if (!created) {
+        const v = pos + 2 + field.length;
+        const end = v + 1 + packed.charCodeAt(v);
+        this.packed = flatten(
+          packed.slice(0, v) + String.fromCharCode(value.length) + value + packed.slice(end),
+        );
+      } else if (this.count < PACKED_MAX_ENTRIES) {
+        this.packed = flatten(packed + packedEntry(field, value));
+        this.count++;
+      } else {
+        this.toDense();
+        this.setDense(field, value);
+      }
+      this.offsets = null;
+    }
+    if (this.count > this.peakSize) this.peakSize = this.count;
+    return created;
+  }
+
+  /** Removes `field`; true when it was there. */
+  delete(field: string): boolean {
+    const packed = this.packed;
+    if (packed !== null) {
+      const pos = findPacked(packed, field);
+      if (pos < 0) return false;
+      this.packed = flatten(packed.slice(0, pos) + packed.slice(nextPacked(packed, pos)));
+      this.offsets = null;
+      this.count--;
+      return true;
+    }
+    const table = this.table as DenseTable;
+    const i = table.index.get(field);
+    if (i === undefined) return false;
+    const last = this.count - 1;
+    table.contentBytes -= field.length + (table.values[i] as string).length;
+    if (i !== last) {
+      const moved = table.fields[last] as string;
+      table.fields[i] = moved;
+      table.values[i] = table.values[last] as string;
+      table.index.set(moved, i);
+    }
+    table.fields.pop();
+    table.values.pop();
+    table.index.delete(field);
+    this.count--;
+    return true;
+  }
+
+  // ------------------------------------------------------------------ positions
+  // A position names one entry: a string offset when packed, an index when dense. Walk with
+  // `for (let p = h.first(); p !== -1; p = h.next(p))`; any change to the hash invalidates positions.
+
+  /** Whether the hash is packed (small): then HSCAN returns it whole, like Redis with a listpack. */
+  get isPacked(): boolean {
+    return this.packed !== null;
+  }
+
+  /** Position of the first entry (insertion order when packed), or -1 when empty. */
+  first(): number {
+    return this.count === 0 ? -1 : 0;
+  }
+
+  /** Position after `pos`, or -1 at the end. */
+  next(pos: number): number {
+    const packed = this.packed;
+    if (packed === null) return pos + 1 < this.count ? pos + 1 : -1;
+    const next = nextPacked(packed, pos);
+    return next < packed.length ? next : -1;
+  }
+
+  /**
+   * Position of the i-th entry (0 <= i < size). Dense: the index itself, and entries never move except the
+   * last one, which a delete moves into the freed index. Packed: O(1) after one O(n) pass per change.
+   */
+  positionOf(i: number): number {
+    const packed = this.packed;
+    if (packed === null) return i;
+    let offsets = this.offsets;
+    if (offsets === null) {
+      offsets = this.offsets = [];
+      for (let p = this.first(); p !== -1; p = this.next(p)) offsets.push(p);
+    }
+    return offsets[i] as number;
+  }
+
+  fieldAt(pos: number): string {
+    const packed = this.packed;
+    if (packed === null) return (this.table as DenseTable).fields[pos] as string;
+    return packed.substring(pos + 2, pos + 2 + packed.charCodeAt(pos));
+  }
+
+  valueAt(pos: number): string {
+    const packed = this.packed;
+    if (packed === null) return (this.table as DenseTable).values[pos] as string;
+    return packedValue(packed, pos);
+  }
+
+  // ------------------------------------------------------------------ CollectionValue
+
+  encoding(limits: EncodingLimits): string {
+    return this.peakSize > limits.hashMaxListpackEntries || this.peakLength > limits.hashMaxListpackValue
+      ? 'hashtable'
+      : 'listpack';
+  }
+
+  clone(): HashValue {
+    const copy = new HashValue();
+    copy.packed = this.packed;
+    copy.count = this.count;
+    copy.peakSize = this.peakSize;
+    copy.peakLength = this.peakLength;
+    const table = this.table;
+    if (table !== null) {
+      const dense = new DenseTable();
+      for (const [field, i] of table.index) dense.index.set(field, i);
+      dense.fields.push(...table.fields);
+      dense.values.push(...table.values);
+      dense.contentBytes = table.contentBytes;
+      copy.table = dense;
+    }
+    return copy;
+  }
+
+  toParts(): string[] {
+    const parts: string[] = [];
+    for (let p = this.first(); p !== -1; p = this.next(p)) parts.push(this.fieldAt(p), this.valueAt(p));
+    return parts;
+  }
+
+  *members(): IterableIterator<string> {
+    for (let p = this.first(); p !== -1; p = this.next(p)) yield this.fieldAt(p);
+  }
+
+  // ------------------------------------------------------------------ dense form
+
+  private setDense(field: string, value: string): boolean {
+    const table = this.table as DenseTable;
+    const i = table.index.get(field);
+    if (i !== undefined) {
+      table.contentBytes += value.length - (table.values[i] as string).length;
+      table.values[i] = value;
+      return false;
+    }
+    table.index.set(field, this.count);
+    table.fields.push(field);
+    table.values.push(value);
+    table.contentBytes += field.length + value.length;
+    this.count++;
+    return true;
+  }
+
+  private toDense(): void {
+    const table = new DenseTable();
+    for (let p = this.first(); p !== -1; p = this.next(p)) {
+      const field = this.fieldAt(p);
+      const value = this.valueAt(p);
+      table.index.set(field, table.fields.length);
+      table.fields.push(field);
+      table.values.push(value);
+      table.contentBytes += field.length + value.length;
+    }
+    this.table = table;
+    this.packed = null;
+    this.offsets = null;
+  }
+}
+
+// -------------------------------------------------------------------- packed entries
+
+/** An 8-bit digest of a field, stored beside its length so a lookup rarely compares bytes. */
+function fieldTag(field: string): number {
+  let h = field.length;
+  for (let i = 0; i < field.length; i++) h = (h * 31 + field.charCodeAt(i)) & 0xffff;
+  return (h ^ (h >>> 8)) & 0xff;
+}
+
+function packedEntry(field: string, value: string): string {
+  return (
+    String.fromCharCode(field.length) +
+    String.fromCharCode(fieldTag(field)) +
+    field +
+    String.fromCharCode(value.length) +
+    value
+  );
+}
+
+/** Offset of the entry of `field` in `packed`, or -1. */
+function findPacked(packed: string, field: string): number {
+  const length = field.length;
+  if (length > PACKED_MAX_LENGTH) return -1;
+  const tag = fieldTag(field);
+  const end = packed.length;
+  let pos = 0;
+  while (pos < end) {
+    const fieldLength = packed.charCodeAt(pos);
+    if (fieldLength === length && packed.charCodeAt(pos + 1) === tag && packed.startsWith(field, pos + 2))
+      return pos;
+    const v = pos + 2 + fieldLength;
+    pos = v + 1 + packed.charCodeAt(v);
+  }
+  return -1;
+}
+
+function nextPacked(packed: string, pos: number): number {
+  const v = pos + 2 + packed.charCodeAt(pos);
+  return v + 1 + packed.charCodeAt(v);
+}
+
+function packedValue(packed: string, pos: number): string {
+  const v = pos + 2 + packed.charCodeAt(pos);
+  return packed.substring(v + 1, v + 1 + packed.charCodeAt(v));
+}
+
+/**
+ * V8 keeps `a + b` as a rope of its parts until the string is read; reading one char makes it one flat string
+ * (the parts become garbage), so a packed hash costs its bytes and not a tree of fragments.
+ */
+function flatten(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
