@@ -667,3 +667,198 @@ export const stringsScenarios: Scenario[] = [
     ],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------------
+// Seeded random scenarios: many generated inputs per command, identical on every run (a fixed-seed PRNG),
+// for the arithmetic that is easiest to get subtly wrong (bit ranges, bit fields, long doubles, LCS paths).
+// ---------------------------------------------------------------------------------------------------
+
+/** mulberry32: a small deterministic PRNG; `next()` is uniform in [0, 1). */
+function prng(seed: number): {
+  int: (lo: number, hi: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+} {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  return { int, pick: (items) => items[int(0, items.length - 1)] as (typeof items)[number] };
+}
+
+function randomBytes(r: ReturnType<typeof prng>, length: number, alphabet?: readonly number[]): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = alphabet ? r.pick(alphabet) : r.int(0, 255);
+  return bytes;
+}
+
+const INT64_EDGES = [
+  LLONG_MIN,
+  '-9223372036854775807',
+  '-4294967296',
+  '-129',
+  '-1',
+  '0',
+  '1',
+  '127',
+  '255',
+  '4294967295',
+  LLONG_MAX,
+];
+
+function randomInt64(r: ReturnType<typeof prng>): string {
+  if (r.int(0, 3) === 0) return r.pick(INT64_EDGES);
+  const magnitude = r.int(0, 18);
+  const digits =
+    String(r.int(1, 9)) + String(r.int(0, 10 ** Math.min(magnitude, 15))).padStart(magnitude, '0');
+  const text = digits.slice(0, Math.max(1, magnitude));
+  return r.int(0, 1) === 0 ? text : `-${text}`;
+}
+
+function bitRangeScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: (string | Buffer)[][] = [];
+  for (let k = 0; k < 8; k++) {
+    const value = randomBytes(r, r.int(0, 12), [0x00, 0xff, 0x0f, 0xf0, 0x81, 0x7e, r.int(0, 255)]);
+    commands.push(['SET', 's', value]);
+    for (let q = 0; q < 12; q++) {
+      const unit = r.pick(['', 'BYTE', 'BIT']);
+      const bound = unit === 'BIT' ? 110 : 15;
+      const start = String(r.int(-bound, bound));
+      const end = String(r.int(-bound, bound));
+      const range = unit === '' ? [start, end] : [start, end, unit];
+      commands.push(['BITCOUNT', 's', ...range]);
+      const bit = String(r.int(0, 1));
+      const form = r.int(0, 3);
+      if (form === 0) commands.push(['BITPOS', 's', bit]);
+      else if (form === 1) commands.push(['BITPOS', 's', bit, start]);
+      else commands.push(['BITPOS', 's', bit, ...range]);
+      commands.push(['GETRANGE', 's', start, end]);
+    }
+    commands.push(['GETBIT', 's', String(r.int(0, 100))]);
+    commands.push(['SETBIT', 's', String(r.int(0, 120)), String(r.int(0, 1))]);
+    commands.push(['GET', 's']);
+  }
+  return { name: `random BITCOUNT, BITPOS, GETRANGE and SETBIT ranges (seed ${seed})`, commands };
+}
+
+function bitfieldScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: (string | Buffer)[][] = [['SET', 'bf', randomBytes(r, 12)]];
+  for (let k = 0; k < 120; k++) {
+    const args: string[] = ['BITFIELD', 'bf'];
+    for (let op = r.int(1, 4); op > 0; op--) {
+      if (r.int(0, 3) === 0) args.push('OVERFLOW', r.pick(['WRAP', 'SAT', 'FAIL']));
+      const signed = r.int(0, 1) === 0;
+      const bits = r.pick([1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 53, 62, 63, signed ? 64 : 63]);
+      const type = `${signed ? 'i' : 'u'}${bits}`;
+      const offset = r.int(0, 3) === 0 ? `#${r.int(0, 4)}` : String(r.int(0, 140));
+      const opcode = r.pick(['GET', 'SET', 'INCRBY']);
+      if (opcode === 'GET') args.push('GET', type, offset);
+      else args.push(opcode, type, offset, randomInt64(r));
+    }
+    commands.push(args);
+  }
+  commands.push(['GET', 'bf']);
+  return { name: `random BITFIELD operations with every overflow mode (seed ${seed})`, commands };
+}
+
+function randomDecimal(r: ReturnType<typeof prng>): string {
+  const form = r.int(0, 5);
+  const sign = r.pick(['', '', '-', '+']);
+  const int = String(r.int(0, 10 ** r.int(0, 12)));
+  const frac = String(r.int(0, 10 ** r.int(1, 12))).padStart(r.int(1, 14), '0');
+  if (form === 0) return `${sign}${int}`;
+  if (form === 1) return `${sign}${int}.${frac}`;
+  if (form === 2) return `${sign}${int}.${frac}e${r.int(-30, 30)}`;
+  if (form === 3) return `${sign}0.${'0'.repeat(r.int(0, 20))}${frac}`;
+  if (form === 4) return `${sign}${r.int(1, 9)}e${r.int(-25, 25)}`;
+  return `${sign}0x${r.int(1, 0xfffff).toString(16)}p${r.int(-20, 20)}`;
+}
+
+function incrbyfloatScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: string[][] = [];
+  for (let k = 0; k < 150; k++) {
+    if (k % 10 === 0) commands.push(['SET', 'f', randomDecimal(r)]);
+    commands.push(['INCRBYFLOAT', 'f', randomDecimal(r)]);
+  }
+  return { name: `random INCRBYFLOAT operands (seed ${seed})`, commands };
+}
+
+function incrbyScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: string[][] = [];
+  for (let k = 0; k < 120; k++) {
+    if (k % 8 === 0) commands.push(['SET', 'n', randomInt64(r)]);
+    commands.push([r.pick(['INCRBY', 'DECRBY']), 'n', randomInt64(r)]);
+  }
+  return { name: `random INCRBY and DECRBY near the int64 limits (seed ${seed})`, commands };
+}
+
+function rangeWriteScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: (string | Buffer)[][] = [];
+  for (let k = 0; k < 100; k++) {
+    const choice = r.int(0, 2);
+    if (choice === 0) commands.push(['SETRANGE', 'r', String(r.int(0, 40)), randomBytes(r, r.int(0, 6))]);
+    else if (choice === 1) commands.push(['APPEND', 'r', randomBytes(r, r.int(0, 4))]);
+    else commands.push(['GETRANGE', 'r', String(r.int(-50, 50)), String(r.int(-50, 50))]);
+  }
+  commands.push(['GET', 'r']);
+  return { name: `random SETRANGE, APPEND and GETRANGE (seed ${seed})`, commands };
+}
+
+function lcsScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: (string | Buffer)[][] = [];
+  for (let k = 0; k < 40; k++) {
+    const alphabet = [0x41, 0x43, 0x47, 0x54].slice(0, r.int(1, 4));
+    commands.push([
+      'MSET',
+      'a',
+      randomBytes(r, r.int(0, 30), alphabet),
+      'b',
+      randomBytes(r, r.int(0, 30), alphabet),
+    ]);
+    commands.push(['LCS', 'a', 'b']);
+    commands.push(['LCS', 'a', 'b', 'IDX', 'MINMATCHLEN', String(r.int(0, 4)), 'WITHMATCHLEN']);
+    commands.push(['LCS', 'b', 'a', 'LEN']);
+  }
+  return { name: `random LCS strings over small alphabets (seed ${seed})`, commands };
+}
+
+function bitopScenario(seed: number): Scenario {
+  const r = prng(seed);
+  const commands: (string | Buffer)[][] = [];
+  for (let k = 0; k < 30; k++) {
+    commands.push([
+      'MSET',
+      'x',
+      randomBytes(r, r.int(0, 40)),
+      'y',
+      randomBytes(r, r.int(0, 40)),
+      'z',
+      randomBytes(r, r.int(0, 9)),
+    ]);
+    const op = r.pick(['AND', 'OR', 'XOR', 'NOT']);
+    commands.push(op === 'NOT' ? ['BITOP', op, 'd', 'x'] : ['BITOP', op, 'd', 'x', 'y', 'z']);
+    commands.push(['GET', 'd']);
+    commands.push(['BITCOUNT', 'd']);
+  }
+  return { name: `random BITOP inputs of different lengths (seed ${seed})`, commands };
+}
+
+stringsScenarios.push(
+  ...[1, 2, 3].map(bitRangeScenario),
+  ...[4, 5, 6].map(bitfieldScenario),
+  ...[7, 8, 9].map(incrbyfloatScenario),
+  incrbyScenario(10),
+  rangeWriteScenario(11),
+  ...[12, 13].map(lcsScenario),
+  bitopScenario(14),
+);
