@@ -646,6 +646,23 @@ export const stringsScenarios: Scenario[] = [
     ),
   },
   {
+    name: 'WATCH sees the writes that change a string and not the ones that leave it as it was',
+    commands: lines(
+      'SETBIT w 3 1',
+      ...['SETBIT w 3 1', 'SETBIT w 3 0', 'SETBIT w 100 0', 'BITFIELD w SET u4 0 1', 'BITFIELD w SET u4 0 0'],
+      ...[
+        'BITFIELD w GET u8 0',
+        'BITFIELD w OVERFLOW FAIL INCRBY u2 0 9',
+        'SETRANGE w 0 ""',
+        'SETRANGE w 1 x',
+      ],
+      ...['APPEND w ""', 'GETEX w', 'GETEX w PERSIST', 'GETEX w PX 100000', 'INCRBY w 0', 'GETDEL nothing'],
+      ...['SETNX w v', 'MSETNX w v', 'BITOP AND nothing nothing2', 'GET w'],
+    ).flatMap((command, i) =>
+      i === 0 ? [command] : [c('WATCH w'), command, c('MULTI'), c('STRLEN w'), c('EXEC')],
+    ),
+  },
+  {
     name: 'binary values with NUL and CRLF survive every read command',
     commands: [
       ['SET', 'bin', BINARY],
