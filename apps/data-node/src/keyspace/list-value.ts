@@ -205,11 +205,10 @@ export class ListValue implements CollectionValue {
     this.shrinkIfSparse();
   }
 
+  /** Past three quarters unused, moves to the smallest capacity that leaves the list half full. */
   private shrinkIfSparse(): void {
     const capacity = this.slots.length;
-    if (capacity > MIN_CAPACITY && this.length <= capacity >>> 2) {
-      this.resize(Math.max(MIN_CAPACITY, capacity >>> 1));
-    }
+    if (capacity > MIN_CAPACITY && this.length <= capacity >>> 2) this.resize(capacityFor(this.length * 2));
   }
 
   /** Moves the elements to a new slot array of `capacity` (a power of two >= size), head at slot 0. */
