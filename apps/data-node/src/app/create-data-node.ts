@@ -6,6 +6,7 @@ import { ALL_COMMANDS } from '../commands/all-commands.js';
 import { CommandTable } from '../commands/command-table.js';
 import { Dispatcher } from '../commands/dispatcher.js';
 import type { ConfigStore } from '../config/config-store.js';
+import { EvictionGuard } from '../keyspace/eviction.js';
 import { RespServer } from '../server/server.js';
 import { ServerState } from '../server/server-state.js';
 
@@ -29,6 +30,7 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
   const { config, logger } = options;
   const state = new ServerState(config, new CommandTable(ALL_COMMANDS), options.now);
   const dispatcher = new Dispatcher(state);
+  dispatcher.memoryGuard = new EvictionGuard(state.db, config);
   const server = new RespServer(state, dispatcher, logger.child({ component: 'data-node:server' }));
   const hosts = config
     .get('bind')

@@ -1,6 +1,7 @@
 // Every command family the data-node serves. Each family's index.ts lists its specs.
 import type { CommandSpec } from './command-spec.js';
 import { connectionCommands } from './connection/index.js';
+import { keyCommands } from './keys/index.js';
 import { listCommands } from './lists/index.js';
 import { pubsubCommands } from './pubsub/index.js';
 import { stringCommands } from './strings/index.js';
@@ -12,4 +13,5 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...transactionCommands,
   ...pubsubCommands,
   ...listCommands,
+  ...keyCommands,
 ];

@@ -2,8 +2,10 @@
 // Keys live in one Map per hash slot (16384 of them, made on first use), so COUNTKEYSINSLOT and
 // GETKEYSINSLOT cost no scan and a slot can be handed over whole; a separate Map holds expiry times.
 // Keys are byte strings (latin1). No I/O: the clock is injected, and the server observes changes
-// (WATCH, blocked clients) through `KeyspaceObserver`.
+// (WATCH, blocked clients) through `KeyspaceObserver`. Per-key access data (LRU/LFU) exists only while an
+// `AccessClock` is attached (see access-clock.ts).
 import { keySlot, SLOT_COUNT } from '@tessera/slot';
+import { AccessClock, AccessMode } from './access-clock.js';
 import { isCollection, KEY_OVERHEAD_BYTES, valueBytes, type CollectionValue, type Value } from './values.js';
 
 /** Told about every change of a key: invalidates WATCH and wakes clients blocked on it. */
@@ -31,7 +33,15 @@ export class Database {
     SLOT_COUNT,
   );
   private readonly expires = new Map<string, number>();
+  /**
+   * Expiry times beyond 2^53 ms (year 287396+), which a double cannot hold exactly: kept as bigint beside
+   * the rounded `expires` entry so PEXPIRETIME answers the exact int64 Redis stores. Almost always empty.
+   */
+  private readonly exactExpires = new Map<string, bigint>();
   private expireCursor: IterableIterator<[string, number]> | null = null;
+  private volatileCursor: IterableIterator<string> | null = null;
+  /** Access recency/frequency, or null when nothing needs it (the default). */
+  private access: AccessClock | null = null;
   private keyCount = 0;
   /** Estimated bytes held by keys and values (INFO used_memory's dataset part, maxmemory). */
   usedBytes = 0;
@@ -57,7 +67,10 @@ export class Database {
 
   // ---------------------------------------------------------------- lookups
 
-  /** Read lookup: counts keyspace hits/misses; an expired key is deleted and reads as missing. */
+  /**
+   * Read lookup: counts keyspace hits/misses; an expired key is deleted and reads as missing. Counts as an
+   * access for LRU/LFU.
+   */
   lookupRead(key: string): Value | undefined {
     const value = this.lookupWrite(key);
     if (value === undefined) this.stats.misses++;
@@ -65,12 +78,37 @@ export class Database {
     return value;
   }
 
-  /** Lookup for a command that will modify the key: no hit/miss statistics. */
+  /** Lookup for a command that will modify the key: no hit/miss statistics. Counts as an access. */
   lookupWrite(key: string): Value | undefined {
     const value = this.slots[keySlot(key)]?.get(key);
     if (value === undefined) return undefined;
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
+    if (this.access !== null) this.access.touch(key);
     return value;
+  }
+
+  /**
+   * Read lookup that is not an access (Redis LOOKUP_NOTOUCH: TYPE, TTL, EXISTS, OBJECT): counts hits and
+   * misses and expires the key, but leaves its LRU/LFU data alone.
+   */
+  lookupReadNoTouch(key: string): Value | undefined {
+    let value = this.slots[keySlot(key)]?.get(key);
+    if (value !== undefined && this.expires.size !== 0 && this.expireIfNeeded(key)) value = undefined;
+    if (value === undefined) this.stats.misses++;
+    else this.stats.hits++;
+    return value;
+  }
+
+  /** The stored value even if logically expired; no statistics, no access, no expiry (MEMORY USAGE). */
+  peek(key: string): Value | undefined {
+    return this.slots[keySlot(key)]?.get(key);
+  }
+
+  /** Whether `key` is stored but its TTL has passed, without deleting it (KEYS skips such keys). */
+  isExpired(key: string): boolean {
+    if (this.expires.size === 0) return false;
+    const at = this.expires.get(key);
+    return at !== undefined && at <= this.now();
   }
 
   has(key: string): boolean {
@@ -91,9 +129,12 @@ export class Database {
     if (previous === undefined) {
       this.keyCount++;
       this.usedBytes += KEY_OVERHEAD_BYTES + key.length;
+      if (this.access !== null) this.access.created(key);
     } else {
       this.usedBytes -= accountedBytesOf(previous);
-      if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
+      if (!keepTtl && this.expires.size !== 0) this.clearExpire(key);
+      // Redis's dbOverwrite keeps the LFU counter and gives LRU a fresh time.
+      if (this.access !== null) this.access.touch(key);
     }
     map.set(key, value);
     this.usedBytes += account(value);
@@ -123,6 +164,27 @@ export class Database {
     this.observer?.keyModified(key);
   }
 
+  /**
+   * RENAME: moves the value, TTL and access data of `from` (which must exist) to `to`, replacing whatever
+   * `to` held. Signals both keys.
+   */
+  rename(from: string, to: string): void {
+    const value = this.slots[keySlot(from)]?.get(from);
+    if (value === undefined) return;
+    const at = this.expires.size === 0 ? undefined : this.expires.get(from);
+    const exact = this.exactExpires.size === 0 ? undefined : this.exactExpires.get(from);
+    const access = this.access;
+    this.access = null; // the entry moves below instead of being dropped and re-created
+    this.remove(from);
+    this.remove(to);
+    this.set(to, value);
+    this.access = access;
+    access?.moved(from, to);
+    if (at !== undefined) this.expires.set(to, at);
+    if (exact !== undefined) this.exactExpires.set(to, exact);
+    this.observer?.keyModified(from);
+  }
+
   /** Signals a change to a key whose value did not move (e.g. SETRANGE on a Buffer in place). */
   touched(key: string): void {
     this.observer?.keyModified(key);
@@ -135,15 +197,32 @@ export class Database {
     return this.expires.size === 0 ? undefined : this.expires.get(key);
   }
 
-  /** Sets the absolute expiry of an existing key. A time in the past deletes the key at the next access. */
-  setExpire(key: string, atMs: number): void {
+  /**
+   * The expiry exactly as set: a bigint when it is beyond 2^53 ms (see `exactExpires`), else the number.
+   * Compare freely with numbers (`<`, `>` mix bigint and number exactly).
+   */
+  getExpireExact(key: string): number | bigint | undefined {
+    if (this.exactExpires.size !== 0) {
+      const exact = this.exactExpires.get(key);
+      if (exact !== undefined) return exact;
+    }
+    return this.getExpire(key);
+  }
+
+  /**
+   * Sets the absolute expiry of an existing key. A time in the past deletes the key at the next access.
+   * `exact` is the true value when `atMs` is a rounded int64 beyond 2^53.
+   */
+  setExpire(key: string, atMs: number, exact?: bigint): void {
     this.expires.set(key, atMs);
+    if (exact !== undefined && !Number.isSafeInteger(atMs)) this.exactExpires.set(key, exact);
+    else if (this.exactExpires.size !== 0) this.exactExpires.delete(key);
     this.observer?.keyModified(key);
   }
 
   /** Removes the TTL; returns whether there was one. */
   persist(key: string): boolean {
-    const had = this.expires.delete(key);
+    const had = this.clearExpire(key);
     if (had) this.observer?.keyModified(key);
     return had;
   }
@@ -245,12 +324,59 @@ export class Database {
     return undefined;
   }
 
-  /** A random key with a TTL (volatile-* eviction), or undefined. */
+  /** A random key with a TTL (volatile-random eviction), or undefined. */
   randomVolatileKey(): string | undefined {
-    if (this.expires.size === 0) return undefined;
-    let skip = Math.floor(Math.random() * Math.min(this.expires.size, 64));
-    for (const key of this.expires.keys()) if (skip-- === 0) return key;
-    return undefined;
+    const sample: string[] = [];
+    this.sampleVolatileKeys(1, sample);
+    return sample[0];
+  }
+
+  /**
+   * Fills `out` with up to `count` distinct keys that have a TTL (volatile-* eviction). When there are at
+   * most `count`, all of them; otherwise consecutive keys from a cursor that keeps going round the expiry
+   * table, after a random skip, so successive samples cover every volatile key (a Map cannot be indexed
+   * at random; Redis samples its hash table buckets instead).
+   */
+  sampleVolatileKeys(count: number, out: string[]): void {
+    out.length = 0;
+    const size = this.expires.size;
+    if (size === 0 || count <= 0) return;
+    if (size <= count) {
+      for (const key of this.expires.keys()) out.push(key);
+      return;
+    }
+    let skip = Math.floor(Math.random() * Math.min(size - count, 16));
+    while (out.length < count) {
+      this.volatileCursor ??= this.expires.keys();
+      const next = this.volatileCursor.next();
+      if (next.done) {
+        this.volatileCursor = null;
+        continue;
+      }
+      if (skip > 0) skip--;
+      else out.push(next.value);
+    }
+  }
+
+  // ---------------------------------------------------------------- access tracking (LRU/LFU)
+
+  /** What per-key access data is kept (see access-clock.ts). */
+  get accessMode(): AccessMode {
+    return this.access?.mode ?? AccessMode.off;
+  }
+
+  /** The access clock, or null while off. */
+  get accessClock(): AccessClock | null {
+    return this.access;
+  }
+
+  /**
+   * Starts, switches or stops access tracking. Switching between LRU and LFU starts afresh (Redis: "LRU
+   * and LFU data will take some time to adjust"); `random` feeds LFU's probabilistic increments.
+   */
+  setAccessMode(mode: AccessMode, random?: () => number): void {
+    if (mode === this.accessMode) return;
+    this.access = mode === AccessMode.off ? null : new AccessClock(mode, this.now, random);
   }
 
   /** Deletes every key (FLUSHALL/FLUSHDB). Returns how many were removed. */
@@ -258,7 +384,10 @@ export class Database {
     const removed = this.keyCount;
     this.slots.fill(undefined);
     this.expires.clear();
+    this.exactExpires.clear();
+    this.access?.clear();
     this.expireCursor = null;
+    this.volatileCursor = null;
     this.keyCount = 0;
     this.usedBytes = 0;
     this.observer?.keyspaceFlushed();
@@ -287,9 +416,15 @@ export class Database {
     const value = map?.get(key);
     if (map === undefined || value === undefined) return;
     map.delete(key);
-    if (this.expires.size !== 0) this.expires.delete(key);
+    if (this.expires.size !== 0) this.clearExpire(key);
+    if (this.access !== null) this.access.removed(key);
     this.keyCount--;
     this.usedBytes -= KEY_OVERHEAD_BYTES + key.length + accountedBytesOf(value);
+  }
+
+  private clearExpire(key: string): boolean {
+    if (this.exactExpires.size !== 0) this.exactExpires.delete(key);
+    return this.expires.delete(key);
   }
 }
 
