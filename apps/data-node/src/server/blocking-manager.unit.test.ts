@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CommandHarness, type HarnessClient } from '../testing/command-harness.js';
 import { BlockingManager, type BlockedCommandRunner } from './blocking-manager.js';
-import { ClientState, type ClientTransport } from './client-state.js';
-
-/** A client whose transport records reading switches. */
-function fakeClient(id: number, log: string[]): ClientState {
-  const transport: ClientTransport = {
-    requestFlush: () => undefined,
-    closeAfterReply: () => undefined,
-    kill: () => undefined,
-    setReading: (_c, reading) => log.push(`${id}:${reading ? 'read' : 'pause'}`),
-  };
-  return new ClientState(id, `127.0.0.1:${id}`, '127.0.0.1:6379', transport, { authenticated: true, now: 0 });
-}
+import type { ClientState } from './client-state.js';
 
 /** A runner that serves a client when `canServe` says so, recording who ran for which key. */
 class RecordingRunner implements BlockedCommandRunner {
@@ -25,12 +15,20 @@ class RecordingRunner implements BlockedCommandRunner {
   }
 }
 
+/** A manager of its own, with a recording runner, over clients of a harness (a real transport). */
 function setup(now: () => number = () => 0) {
   const manager = new BlockingManager(now);
   const runner = new RecordingRunner(manager);
   manager.attach(runner);
-  const log: string[] = [];
-  return { manager, runner, log, client: (id: number) => fakeClient(id, log) };
+  const h = new CommandHarness();
+  const harnessClients = new Map<ClientState, HarnessClient>();
+  const client = (): ClientState => {
+    const c = h.newClient();
+    harnessClients.set(c.state, c);
+    return c.state;
+  };
+  const reading = (c: ClientState) => harnessClients.get(c)?.reading;
+  return { manager, runner, client, reading };
 }
 
 const block = (m: BlockingManager, c: ClientState, keys: string[], timeoutMs = 0) =>
@@ -43,14 +41,14 @@ afterEach(() => {
 describe('BlockingManager', () => {
   it('re-runs the clients of a changed key in blocking order, telling them which key changed', () => {
     const { manager, runner, client } = setup();
-    const [a, b] = [client(1), client(2)];
+    const [a, b] = [client(), client()];
     block(manager, a, ['x', 'k']);
     block(manager, b, ['k']);
     manager.keyModified('k');
     manager.keyModified('unrelated');
     expect(manager.hasReady).toBe(true);
     manager.serveReady();
-    expect(runner.runs).toEqual(['1@k', '2@k']);
+    expect(runner.runs).toEqual([`${a.id}@k`, `${b.id}@k`]);
     expect(manager.blockedClients).toBe(0);
     expect(manager.blockingKeys).toBe(0);
     expect(manager.servingKey).toBeNull();
@@ -58,70 +56,77 @@ describe('BlockingManager', () => {
 
   it('keeps a client that could not complete in its place for the next change', () => {
     const { manager, runner, client } = setup();
-    const [a, b] = [client(1), client(2)];
+    const [a, b] = [client(), client()];
     block(manager, a, ['k']);
     block(manager, b, ['k']);
-    runner.canServe = (c) => c.id === 2;
+    runner.canServe = (c) => c === b;
     manager.keyModified('k');
     manager.serveReady();
     runner.canServe = () => true;
     manager.keyModified('k');
     manager.serveReady();
-    expect(runner.runs).toEqual(['1@k', '2@k', '1@k']);
+    expect(runner.runs).toEqual([`${a.id}@k`, `${b.id}@k`, `${a.id}@k`]);
     expect(a.blocked).toBeNull();
   });
 
   it('stops the round of a key once a re-run reports the key gone', () => {
     const { manager, runner, client } = setup();
-    for (const id of [1, 2, 3]) block(manager, client(id), ['k']);
+    const clients = [client(), client(), client()];
+    for (const c of clients) block(manager, c, ['k']);
     runner.canServe = () => {
       manager.servingKeyDrained();
       return false;
     };
     manager.keyModified('k');
     manager.serveReady();
-    expect(runner.runs).toEqual(['1@k']);
+    expect(runner.runs).toEqual([`${clients[0]?.id}@k`]);
     expect(manager.blockedClients).toBe(3);
   });
 
   it('serves keys made ready while serving in a later pass of the same call', () => {
     const { manager, runner, client } = setup();
-    block(manager, client(1), ['src']);
-    block(manager, client(2), ['dst']);
+    const [mover, popper] = [client(), client()];
+    block(manager, mover, ['src']);
+    block(manager, popper, ['dst']);
     runner.canServe = (c) => {
-      if (c.id === 1) manager.keyModified('dst');
+      if (c === mover) manager.keyModified('dst');
       return true;
     };
     manager.keyModified('src');
     manager.serveReady();
-    expect(runner.runs).toEqual(['1@src', '2@dst']);
+    expect(runner.runs).toEqual([`${mover.id}@src`, `${popper.id}@dst`]);
   });
 
   it('lets served clients read again only after the whole round', () => {
-    const { manager, runner, log, client } = setup();
-    block(manager, client(1), ['k']);
-    block(manager, client(2), ['k']);
-    runner.canServe = (c) => {
-      log.push(`${c.id}:served`);
+    const { manager, runner, client, reading } = setup();
+    const [a, b] = [client(), client()];
+    block(manager, a, ['k']);
+    block(manager, b, ['k']);
+    expect([reading(a), reading(b)]).toEqual([false, false]);
+    const seen: (boolean | undefined)[] = [];
+    runner.canServe = () => {
+      seen.push(reading(a));
       return true;
     };
     manager.keyModified('k');
     manager.serveReady();
-    expect(log).toEqual(['1:pause', '2:pause', '1:served', '2:served', '1:read', '2:read']);
+    expect(seen).toEqual([false, false]);
+    expect([reading(a), reading(b)]).toEqual([true, true]);
   });
 
   it('waits once on a key named twice', () => {
     const { manager, runner, client } = setup();
-    block(manager, client(1), ['k', 'k']);
+    const a = client();
+    block(manager, a, ['k', 'k']);
     manager.keyModified('k');
     manager.serveReady();
-    expect(runner.runs).toEqual(['1@k']);
+    expect(runner.runs).toEqual([`${a.id}@k`]);
     expect(manager.blockingKeys).toBe(0);
   });
 
   it('forgets a client unblocked from outside (disconnect) in every queue', () => {
     const { manager, runner, client } = setup();
-    const a = client(1);
+    const a = client();
     block(manager, a, ['x', 'y']);
     manager.unblock(a);
     manager.keyModified('x');
@@ -134,27 +139,27 @@ describe('BlockingManager', () => {
   it('times out due clients earliest deadline first when the clock moves', () => {
     let now = 1000;
     const { manager, client } = setup(() => now);
-    const order: number[] = [];
-    const [a, b, c] = [client(1), client(2), client(3)];
+    const order: ClientState[] = [];
+    const [a, b, c] = [client(), client(), client()];
     for (const [cl, ms] of [
       [a, 300],
       [b, 100],
       [c, 0],
     ] as const) {
-      manager.block(cl, [], { keys: ['k'], timeoutMs: ms, onTimeout: (x) => order.push(x.id) });
+      manager.block(cl, [], { keys: ['k'], timeoutMs: ms, onTimeout: (x) => order.push(x) });
     }
     now += 299;
     expect(manager.expireTimeouts()).toBe(1);
     now += 1;
     expect(manager.expireTimeouts()).toBe(1);
-    expect(order).toEqual([2, 1]);
+    expect(order).toEqual([b, a]);
     expect(c.blocked).not.toBeNull();
   });
 
   it('waits the whole timeout even beyond what one Node timer can hold', () => {
     vi.useFakeTimers();
     const { manager, client } = setup(() => Date.now());
-    const a = client(1);
+    const a = client();
     let timedOut = false;
     const thirtyDays = 30 * 24 * 3600 * 1000;
     manager.block(a, [], { keys: ['k'], timeoutMs: thirtyDays, onTimeout: () => (timedOut = true) });
@@ -169,7 +174,7 @@ describe('BlockingManager', () => {
 
   it('answers the timeout reply or an error on cancel, once', () => {
     const { manager, client } = setup();
-    const [a, b] = [client(1), client(2)];
+    const [a, b] = [client(), client()];
     block(manager, a, ['k']);
     block(manager, b, ['k']);
     expect(manager.cancel(a)).toBe(true);

@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { encodeCommand } from '@tessera/resp';
 import { createRootLogger } from '@tessera/telemetry';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataNode, type DataNode } from '../../app/create-data-node.js';
 import { ConfigStore } from '../../config/config-store.js';

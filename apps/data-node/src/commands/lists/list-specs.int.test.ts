@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyIndexes } from '../command-table.js';
 import { listCommands } from './index.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
       stdio: 'ignore',
     },
   );
-  redis = new Redis({ port, retryStrategy: (attempt) => (attempt > 50 ? null : 100) });
+  redis = new Redis({ port, retryStrategy: (attempt: number) => (attempt > 50 ? null : 100) });
   redis.on('error', () => undefined); // refused connections while redis-server starts
   await redis.ping();
 });
