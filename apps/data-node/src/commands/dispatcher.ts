@@ -38,6 +38,7 @@ export class Dispatcher implements BlockedCommandRunner {
     this.ctx = new CommandContext(server);
     server.blocking.attach(this);
     server.dispatcher = this;
+    server.stats.configure(server.config);
   }
 
   /** Runs (or queues) one command read from `client`. */
@@ -124,6 +125,9 @@ export class Dispatcher implements BlockedCommandRunner {
     stat.calls++;
     stat.usec += usec;
     if (ctx.failed) stat.failedCalls++;
+    const stats = this.server.stats;
+    if (stats.trackLatency) stat.latency.record(usec);
+    if (usec >= stats.slowPathUsec) stats.recordSlow(client, args, spec, usec, this.server.now());
     this.server.stats.totalCommands++;
     client.commandsProcessed++;
     client.lastCommand = fullName;

@@ -1,5 +1,7 @@
-// The configuration directives the data-node understands, with redis-server's names, types and defaults
-// (redis src/config.c), so operators can reuse their redis.conf and command lines. No I/O.
+// The configuration directives the data-node understands, with redis-server's names, types, defaults,
+// ranges and error texts (redis src/config.c, 7.0), so operators can reuse their redis.conf and command lines.
+// Directives with a syntax of their own carry a `normalize` hook. No I/O.
+import { formatOutputLimits, mergeOutputLimits } from '../server/output-limits.js';
 
 export const DirectiveType = {
   /** Whole number. */
@@ -27,8 +29,21 @@ export interface Directive {
   readonly max?: number;
   /** Other accepted names (e.g. `slaveof` for `replicaof`). */
   readonly aliases?: readonly string[];
-  /** Hidden from CONFIG GET * and CONFIG REWRITE (secrets are still shown by name, like Redis). */
+  /**
+   * A secret (requirepass): CONFIG SET redacts its value from SLOWLOG like Redis's SENSITIVE_CONFIG.
+   * CONFIG GET still shows it, as Redis does.
+   */
   readonly sensitive?: boolean;
+  /**
+   * The value is several arguments (`bind 127.0.0.1 ::1`, `save 3600 1`): CONFIG REWRITE writes it unquoted.
+   * Other string values are written quoted when they contain spaces or special characters.
+   */
+  readonly multiWord?: boolean;
+  /**
+   * Checks and canonicalizes a value after the type's own checks; `current` is the value being replaced.
+   * Throws an Error whose message is Redis's reason ("Invalid client class specified ...").
+   */
+  readonly normalize?: (value: string, current: string) => string;
 }
 
 const d = (
@@ -41,11 +56,11 @@ const d = (
 
 export const DIRECTIVES: readonly Directive[] = [
   d('port', 'integer', '6379', false, { min: 0, max: 65535 }),
-  d('bind', 'string', '* -::*', false),
+  d('bind', 'string', '* -::*', false, { multiWord: true }),
   d('protected-mode', 'bool', 'yes', true),
   d('requirepass', 'string', '', true, { sensitive: true }),
   d('masterauth', 'string', '', true, { sensitive: true }),
-  d('maxclients', 'integer', '10000', true, { min: 1, max: 1_000_000 }),
+  d('maxclients', 'integer', '10000', true, { min: 1, max: 4_294_967_295 }),
   d('timeout', 'integer', '0', true, { min: 0, max: 2_147_483_647 }),
   d('tcp-keepalive', 'integer', '300', true, { min: 0, max: 2_147_483_647 }),
   d('tcp-backlog', 'integer', '511', false, { min: 0, max: 65535 }),
@@ -53,14 +68,14 @@ export const DIRECTIVES: readonly Directive[] = [
   d('maxmemory', 'memory', '0', true, { min: 0 }),
   d('maxmemory-policy', 'enum', 'noeviction', true, {
     values: [
-      'noeviction',
-      'allkeys-lru',
       'volatile-lru',
-      'allkeys-lfu',
       'volatile-lfu',
-      'allkeys-random',
       'volatile-random',
       'volatile-ttl',
+      'allkeys-lru',
+      'allkeys-lfu',
+      'allkeys-random',
+      'noeviction',
     ],
   }),
   d('maxmemory-samples', 'integer', '5', true, { min: 1, max: 64 }),
@@ -71,21 +86,33 @@ export const DIRECTIVES: readonly Directive[] = [
     'string',
     'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60',
     true,
+    { multiWord: true, normalize: (value, current) => formatOutputLimits(mergeOutputLimits(current, value)) },
   ),
-  d('hz', 'integer', '10', true, { min: 1, max: 500 }),
+  // Redis accepts any hz and clamps it to 1..500 (CONFIG_MIN_HZ, CONFIG_MAX_HZ).
+  d('hz', 'integer', '10', true, {
+    min: 0,
+    max: 2_147_483_647,
+    normalize: (value) => String(Math.min(500, Math.max(1, Number(value)))),
+  }),
   d('slowlog-log-slower-than', 'integer', '10000', true, { min: -1 }),
   d('slowlog-max-len', 'integer', '128', true, { min: 0 }),
   d('latency-monitor-threshold', 'integer', '0', true, { min: 0 }),
   d('latency-tracking', 'bool', 'yes', true),
-  d('latency-tracking-info-percentiles', 'string', '50 99 99.9', true),
+  d('latency-tracking-info-percentiles', 'string', '50 99 99.9', true, {
+    multiWord: true,
+    normalize: normalizePercentiles,
+  }),
   d('lazyfree-lazy-user-del', 'bool', 'no', true),
   d('lazyfree-lazy-user-flush', 'bool', 'no', true),
-  d('save', 'string', '', true),
+  d('save', 'string', '', true, { multiWord: true }),
   d('appendonly', 'bool', 'no', true),
   d('dir', 'string', '.', true),
   d('dbfilename', 'string', 'dump.rdb', true),
   d('logfile', 'string', '', false),
-  d('loglevel', 'enum', 'notice', true, { values: ['debug', 'verbose', 'notice', 'warning', 'nothing'] }),
+  d('loglevel', 'enum', 'notice', true, { values: ['debug', 'verbose', 'notice', 'warning'] }),
+  // DEBUG is refused unless enabled, like Redis 7.0; `local` (our default, Redis's is `no`) allows it from
+  // loopback connections, which is what redis-cli --cluster and the tests use.
+  d('enable-debug-command', 'enum', 'local', false, { values: ['no', 'yes', 'local'] }),
   d('daemonize', 'bool', 'no', false),
   d('pidfile', 'string', '', false),
   d('hash-max-listpack-entries', 'integer', '128', true, { min: 0, aliases: ['hash-max-ziplist-entries'] }),
@@ -98,7 +125,7 @@ export const DIRECTIVES: readonly Directive[] = [
   d('notify-keyspace-events', 'string', '', true),
   d('active-expire-effort', 'integer', '1', true, { min: 1, max: 10 }),
   d('replica-read-only', 'bool', 'yes', true, { aliases: ['slave-read-only'] }),
-  d('replicaof', 'string', '', false, { aliases: ['slaveof'] }),
+  d('replicaof', 'string', '', false, { aliases: ['slaveof'], multiWord: true }),
   d('cluster-enabled', 'bool', 'no', false),
   d('cluster-config-file', 'string', 'nodes.conf', false),
   d('cluster-node-timeout', 'integer', '15000', true, { min: 0 }),
@@ -121,6 +148,19 @@ export const DIRECTIVES: readonly Directive[] = [
     values: ['ip', 'hostname', 'unknown-endpoint'],
   }),
 ];
+
+/** latency-tracking-info-percentiles: doubles in [0, 100], printed back as given (Redis's error texts). */
+function normalizePercentiles(value: string): string {
+  const words = value.split(/\s+/).filter((w) => w !== '');
+  for (const word of words) {
+    const p = Number(word);
+    if (!/^[0-9.eE+-]+$/.test(word) || Number.isNaN(p))
+      throw new Error('Invalid latency-tracking-info-percentiles parameters');
+    if (p < 0 || p > 100)
+      throw new Error('latency-tracking-info-percentiles parameters should sit between [0.0,100.0]');
+  }
+  return words.join(' ');
+}
 
 const BY_NAME = new Map<string, Directive>();
 for (const directive of DIRECTIVES) {

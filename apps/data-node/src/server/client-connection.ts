@@ -1,17 +1,41 @@
 // The socket side of one client: feeds received chunks to the RESP decoder, runs each command, and writes
 // every reply produced while handling one chunk with a single socket.write (performance.md: one write per
 // input chunk). Enforces the query-buffer and output-buffer limits and pauses reading while the client is
-// blocked or the peer is not reading its replies.
+// blocked or the peer is not reading its replies. Closes connections that speak HTTP to it (Redis's
+// cross-protocol scripting guard).
 import type { Socket } from 'node:net';
 import { RequestDecoder, type RespProtocolError } from '@tessera/resp';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { ServerState } from './server-state.js';
-import { ClientState, ReplyMode, type ClientTransport } from './client-state.js';
+import { ClientState, ReplyMode, type ClientTransport, type ConnectionInfo } from './client-state.js';
 import type { Logger } from '@tessera/telemetry';
 import type { OutputLimit } from './output-limits.js';
 
 /** Stop reading from a client while this many reply bytes wait in its socket (backpressure). */
 const PAUSE_OUTPUT_BYTES = 4 * 1024 * 1024;
+/**
+ * Before AUTH a client may hold at most this much unsent output (CVE-2025-21605: a client that pipelines
+ * without reading must not grow the server's memory) ...
+ */
+const UNAUTHENTICATED_OUTPUT_BYTES = 1024;
+/** ... and at most this much of an incomplete request (Redis: 1 MB query buffer before AUTH). */
+const UNAUTHENTICATED_QUERY_BYTES = 1024 * 1024;
+/** The cross-protocol warning is logged at most once a minute, like Redis's securityWarningCommand. */
+const SECURITY_WARNING_INTERVAL_MS = 60_000;
+let lastSecurityWarning = -Infinity;
+
+/** First words of an HTTP request: `POST / HTTP/1.1` or a `Host:` header line (any case). */
+function isHttpCommand(name: Buffer): boolean {
+  if (name.length === 4) return name.toString('latin1').toLowerCase() === 'post';
+  if (name.length === 5) return name.toString('latin1').toLowerCase() === 'host:';
+  return false;
+}
+
+/** The socket's file descriptor (Node keeps it on the internal handle), -1 when unknown. */
+function socketFd(socket: Socket): number {
+  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  return typeof fd === 'number' ? fd : -1;
+}
 
 export class ClientConnection {
   readonly client: ClientState;
@@ -47,9 +71,18 @@ export class ClientConnection {
     socket.on('drain', () => this.onDrain());
   }
 
-  /** Called by the transport when AUTH/HELLO changed the client's authentication. */
+  /** Called by the transport when AUTH/HELLO/RESET changed the client's authentication. */
   authenticationChanged(): void {
     this.decoder.setLimits({ authenticated: this.client.authenticated });
+  }
+
+  /** Socket-level facts for CLIENT LIST/INFO. */
+  describe(): ConnectionInfo {
+    return {
+      fd: socketFd(this.socket),
+      queryBuffer: this.decoder.bufferedBytes,
+      outputBuffer: this.socket.writableLength,
+    };
   }
 
   private onData(chunk: Buffer): void {
@@ -59,7 +92,11 @@ export class ClientConnection {
     this.server.stats.netInputBytes += chunk.length;
     client.lastInteraction = this.server.now();
     this.decoder.feed(chunk);
-    if (this.decoder.bufferedBytes > this.server.limits.queryBuffer) {
+    if (client.closing) return;
+    const queryLimit = client.authenticated
+      ? this.server.limits.queryBuffer
+      : Math.min(this.server.limits.queryBuffer, UNAUTHENTICATED_QUERY_BYTES);
+    if (this.decoder.bufferedBytes > queryLimit) {
       this.server.stats.queryBufferLimitDisconnections++;
       this.log.warn(
         { client: client.id, addr: client.addr },
@@ -74,6 +111,10 @@ export class ClientConnection {
   private onCommand(args: Buffer[]): void {
     const client = this.client;
     if (client.closing) return;
+    if (isHttpCommand(args[0] as Buffer)) {
+      this.securityWarning();
+      return;
+    }
     if (client.blocked !== null) {
       client.pending.push(args);
       return;
@@ -95,6 +136,24 @@ export class ClientConnection {
       client.writer.raw(earlier);
       if (later !== null) client.writer.raw(later);
     }
+  }
+
+  /**
+   * `POST` or `Host:` as a command: someone is talking HTTP to us, maybe a browser tricked into it
+   * (cross-protocol scripting). Like Redis, log it (rate limited) and drop the connection without replying.
+   */
+  private securityWarning(): void {
+    const now = Date.now();
+    if (now - lastSecurityWarning >= SECURITY_WARNING_INTERVAL_MS) {
+      lastSecurityWarning = now;
+      this.log.warn(
+        { client: this.client.id, addr: this.client.addr },
+        'Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. ' +
+          'This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your ' +
+          'instance. Connection aborted.',
+      );
+    }
+    this.kill();
   }
 
   private onProtocolError(error: RespProtocolError): void {
@@ -138,6 +197,7 @@ export class ClientConnection {
   }
 
   private overOutputLimit(pending: number): boolean {
+    if (!this.client.authenticated && pending > UNAUTHENTICATED_OUTPUT_BYTES) return true;
     const limit = this.outputLimit();
     if (limit.hard > 0 && pending >= limit.hard) return true;
     if (limit.soft > 0 && pending >= limit.soft) {

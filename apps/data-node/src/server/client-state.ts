@@ -4,6 +4,16 @@
 // can drive a client with no network at all.
 import { ReplyWriter } from '@tessera/resp';
 
+/** Socket-level facts about a connection, for CLIENT LIST/INFO and INFO clients. */
+export interface ConnectionInfo {
+  /** File descriptor of the socket, -1 when there is none (in-process clients). */
+  readonly fd: number;
+  /** Bytes of an incomplete request held by the decoder (CLIENT LIST qbuf). */
+  readonly queryBuffer: number;
+  /** Reply bytes accepted but not yet sent to the peer (CLIENT LIST omem). */
+  readonly outputBuffer: number;
+}
+
 /** What a client needs from its transport. */
 export interface ClientTransport {
   /** Schedules the pending output of this client to be written. */
@@ -14,6 +24,10 @@ export interface ClientTransport {
   kill(client: ClientState, reason: string): void;
   /** Stops/starts reading requests (used while the client is blocked). */
   setReading(client: ClientState, reading: boolean): void;
+  /** AUTH, HELLO or RESET changed `client.authenticated`: apply or lift the unauthenticated request limits. */
+  authenticationChanged(client: ClientState): void;
+  /** Socket-level facts for CLIENT LIST/INFO. */
+  describe(client: ClientState): ConnectionInfo;
 }
 
 /** `CLIENT REPLY` modes. */

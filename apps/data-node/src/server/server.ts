@@ -1,11 +1,12 @@
-// The RESP listener: accepts connections (up to maxclients), wires each to a ClientConnection, implements
-// the ClientTransport port for commands (flush other clients, close, pause), runs the periodic cron
-// (active expiry, idle timeouts, instantaneous metrics) and shuts down gracefully.
+// The RESP listener: accepts connections (up to maxclients, loopback only in protected mode), wires each to a
+// ClientConnection, implements the ClientTransport port for commands (flush other clients, close, pause,
+// authentication changes), runs the periodic cron (active expiry, idle timeouts, instantaneous metrics) and
+// shuts down gracefully: stop accepting, flush and close every client, destroy the ones that linger.
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import type { Logger } from '@tessera/telemetry';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import { ClientConnection } from './client-connection.js';
-import type { ClientState, ClientTransport } from './client-state.js';
+import type { ClientState, ClientTransport, ConnectionInfo } from './client-state.js';
 import type { ServerState } from './server-state.js';
 
 export interface ListenOptions {
@@ -16,6 +17,29 @@ export interface ListenOptions {
 
 /** Keys checked per active-expiry cycle (each cron tick). */
 const ACTIVE_EXPIRE_BUDGET = 2000;
+/** How long `close()` waits for clients to take their last replies before destroying their sockets. */
+const CLOSE_GRACE_MS = 2000;
+
+/** Redis's refusal in protected mode (networking.c clientAcceptHandler), sent before closing. */
+const PROTECTED_MODE_DENIED =
+  '-DENIED Redis is running in protected mode because protected mode is enabled and no password is set ' +
+  'for the default user. In this mode connections are only accepted from the loopback interface. If you ' +
+  'want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just ' +
+  "disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface " +
+  'by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not ' +
+  'publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) ' +
+  'Alternatively you can just disable the protected mode by editing the Redis configuration file, and ' +
+  "setting the protected mode option to 'no', and then restarting the server. 3) If you started the " +
+  "server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an " +
+  'authentication password for the default user. NOTE: You only need to do one of the above things in ' +
+  'order for the server to start accepting connections from the outside.\r\n';
+
+/** Whether a peer address is the loopback interface (Redis's connIsLocal). */
+export function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
 
 export class RespServer implements ClientTransport {
   private readonly listeners: NetServer[] = [];
@@ -60,9 +84,20 @@ export class RespServer implements ClientTransport {
       return;
     }
     const stats = this.state.stats;
+    socket.on('error', () => undefined); // a refused peer may reset before we close
     if (this.connections.size >= this.state.config.getNumber('maxclients')) {
       stats.rejectedConnections++;
       socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    if (
+      this.state.config.getBool('protected-mode') &&
+      !this.state.requiresAuth &&
+      !isLoopback(socket.remoteAddress)
+    ) {
+      stats.rejectedConnections++;
+      this.log.warn({ addr: socket.remoteAddress }, 'refusing non-loopback client in protected mode');
+      socket.end(PROTECTED_MODE_DENIED);
       return;
     }
     stats.totalConnections++;
@@ -119,7 +154,15 @@ export class RespServer implements ClientTransport {
     else connection.pauseReading();
   }
 
-  /** The connection of a client (AUTH tells it to lift the unauthenticated limits). */
+  authenticationChanged(client: ClientState): void {
+    this.connections.get(client.id)?.authenticationChanged();
+  }
+
+  describe(client: ClientState): ConnectionInfo {
+    return this.connections.get(client.id)?.describe() ?? { fd: -1, queryBuffer: 0, outputBuffer: 0 };
+  }
+
+  /** The connection of a client. */
   connectionOf(client: ClientState): ClientConnection | undefined {
     return this.connections.get(client.id);
   }
@@ -152,8 +195,12 @@ export class RespServer implements ClientTransport {
     if (this.state.blocking.hasReady) this.state.blocking.serveReady();
   }
 
-  /** Stops accepting, flushes and closes every client, and resolves when the listeners are closed. */
-  async close(): Promise<void> {
+  /**
+   * Stops accepting, flushes and half-closes every client, and resolves once every socket and listener is
+   * closed. Clients still open after `graceMs` (a peer that does not read or never closes its side) are
+   * destroyed, so shutdown is bounded.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     if (this.cron !== null) clearInterval(this.cron);
@@ -161,6 +208,10 @@ export class RespServer implements ClientTransport {
       (server) => new Promise<void>((resolve) => server.close(() => resolve())),
     );
     for (const connection of this.connections.values()) connection.closeAfterReply();
+    const grace = setTimeout(() => {
+      for (const connection of this.connections.values()) connection.kill();
+    }, graceMs);
     await Promise.all(closing);
+    clearTimeout(grace);
   }
 }

@@ -83,6 +83,8 @@ export class CommandHarness {
         this.of(c).reading = reading;
         if (reading) this.drainPending(c);
       },
+      authenticationChanged: () => undefined,
+      describe: () => ({ fd: -1, queryBuffer: 0, outputBuffer: 0 }),
     };
     this.client = this.newClient();
   }
