@@ -1,9 +1,11 @@
 // Every command family the data-node serves. Each family's index.ts lists its specs.
 import type { CommandSpec } from './command-spec.js';
 import { connectionCommands } from './connection/index.js';
+import { hashCommands } from './hashes/index.js';
 import { keyCommands } from './keys/index.js';
 import { listCommands } from './lists/index.js';
 import { pubsubCommands } from './pubsub/index.js';
+import { setCommands } from './sets/index.js';
 import { stringCommands } from './strings/index.js';
 import { transactionCommands } from './transactions/index.js';
 
@@ -14,4 +16,6 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...pubsubCommands,
   ...listCommands,
   ...keyCommands,
+  ...hashCommands,
+  ...setCommands,
 ];

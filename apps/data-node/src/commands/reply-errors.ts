@@ -44,4 +44,10 @@ export const Err = {
   maxlenNegative: "ERR MAXLEN can't be negative",
   numkeysNotPositive: 'ERR numkeys should be greater than 0',
   countNotPositive: 'ERR count should be greater than 0',
+  // hashes and sets (redis src/t_hash.c, t_set.c)
+  hashValueNotInteger: 'ERR hash value is not an integer',
+  hashValueNotFloat: 'ERR hash value is not a float',
+  valueNanOrInfinity: 'ERR value is NaN or Infinity',
+  valueOutOfRange: 'ERR value is out of range',
+  numkeysExceedArgs: "ERR Number of keys can't be greater than number of args",
 } as const;

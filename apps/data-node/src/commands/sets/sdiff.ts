@@ -1,0 +1,24 @@
+// SDIFF key [key ...]: the members of the first set that no other set has, as a RESP3 set.
+import { ALL_KEYS, type CommandSpec } from '../command-spec.js';
+import { difference, loadSets } from './set-algebra.js';
+import { WRONG_TYPE } from './set-lookup.js';
+import { orderedMembers, replyMembers } from './set-order.js';
+
+export const sdiff = {
+  name: 'sdiff',
+  arity: -2,
+  flags: ['readonly'],
+  categories: ['read', 'set', 'slow'],
+  keys: ALL_KEYS,
+  docs: {
+    summary: 'Subtract multiple sets',
+    since: '1.0.0',
+    group: 'set',
+    complexity: 'O(N) where N is the total number of elements in all given sets.',
+  },
+  handler(ctx) {
+    const sets = loadSets(ctx, 1, ctx.argc, false);
+    if (sets === WRONG_TYPE) return;
+    replyMembers(ctx, orderedMembers(ctx, difference(sets)), true);
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,24 @@
+// SDIFFSTORE destination key [key ...]: stores the difference at destination (replacing any value; an empty
+// result deletes it) and replies with its size.
+import { type CommandSpec } from '../command-spec.js';
+import { difference, loadSets, storeSet } from './set-algebra.js';
+import { WRONG_TYPE } from './set-lookup.js';
+
+export const sdiffstore = {
+  name: 'sdiffstore',
+  arity: -3,
+  flags: ['write', 'denyoom'],
+  categories: ['write', 'set', 'slow'],
+  keys: { first: 1, last: -1, step: 1 },
+  docs: {
+    summary: 'Subtract multiple sets and store the resulting set in a key',
+    since: '1.0.0',
+    group: 'set',
+    complexity: 'O(N) where N is the total number of elements in all given sets.',
+  },
+  handler(ctx) {
+    const sets = loadSets(ctx, 2, ctx.argc, true);
+    if (sets === WRONG_TYPE) return;
+    storeSet(ctx, ctx.arg(1), difference(sets));
+  },
+} satisfies CommandSpec;
