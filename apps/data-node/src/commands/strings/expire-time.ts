@@ -11,7 +11,7 @@ export const ExpireUnit = { EX: 1000, PX: 1, EXAT: 1000, PXAT: 1 } as const;
 export type ExpireOption = keyof typeof ExpireUnit;
 
 /** LLONG_MAX / 1000 in C integer division: the largest seconds value Redis accepts. */
-const MAX_SECONDS = 9223372036854775;
+const MAX_SECONDS = 9223372036854775n;
 
 /** True for an option name (already upper-cased) that takes an expire time. */
 export function isExpireOption(option: string): option is ExpireOption {
@@ -34,15 +34,15 @@ export function expireAtOrReply(
     return null;
   }
   const unit = ExpireUnit[kind];
-  // A rounded n compares exactly with MAX_SECONDS: both sides of the bound are representable doubles.
-  if (n <= 0 || (unit === 1000 && n > MAX_SECONDS)) {
+  // Below 2^53 the double is exact; beyond, the limits are checked on the exact value of the text.
+  const exact = Number.isSafeInteger(n);
+  if (n <= 0 || (unit === 1000 && !exact && BigInt(text) > MAX_SECONDS)) {
     ctx.error(Err.invalidExpire(command));
     return null;
   }
   const base = kind === 'EX' || kind === 'PX' ? ctx.server.now() : 0;
   const at = n * unit + base;
-  if (Number.isSafeInteger(at) && Number.isSafeInteger(n)) return at;
-  // Beyond 2^53 the double sum is rounded: decide the overflow on the exact value.
+  if (exact && Number.isSafeInteger(at)) return at;
   if (BigInt(text) * BigInt(unit) + BigInt(base) > INT64_MAX) {
     ctx.error(Err.invalidExpire(command));
     return null;
