@@ -119,7 +119,7 @@ describe('parseScanCursor', () => {
     expect(parseScanCursor('+12')).toBe(12);
     expect(parseScanCursor('007')).toBe(7);
     expect(parseScanCursor('-0')).toBe(0);
-    expect(parseScanCursor('-1')).toBe(18446744073709551615);
+    expect(parseScanCursor('-1')).toBe(2 ** 64 - 1);
     expect(parseScanCursor('5\0junk')).toBe(5);
     for (const bad of ['-', '+', ' 1', '1 ', '0x10', '1.0', '18446744073709551616']) {
       expect(parseScanCursor(bad)).toBeNull();
