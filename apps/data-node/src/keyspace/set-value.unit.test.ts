@@ -26,9 +26,11 @@ describe('SetValue', () => {
         const set = new SetValue();
         const model = new Set<string>();
         for (const o of ops) {
-          if (o.kind === 'add')
-            expect(set.add(o.member)).toBe(!model.has(o.member) && model.add(o.member) !== null);
-          else if (o.kind === 'delete') expect(set.delete(o.member)).toBe(model.delete(o.member));
+          if (o.kind === 'add') {
+            const isNew = !model.has(o.member);
+            model.add(o.member);
+            expect(set.add(o.member)).toBe(isNew);
+          } else if (o.kind === 'delete') expect(set.delete(o.member)).toBe(model.delete(o.member));
           else if (model.size > 0) expect(model.delete(set.removeAt(o.at % set.size))).toBe(true);
         }
         expect(set.size).toBe(model.size);
