@@ -8,6 +8,7 @@ import { pubsubCommands } from './pubsub/index.js';
 import { setCommands } from './sets/index.js';
 import { stringCommands } from './strings/index.js';
 import { transactionCommands } from './transactions/index.js';
+import { zsetCommands } from './zsets/index.js';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...connectionCommands,
@@ -15,6 +16,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...transactionCommands,
   ...pubsubCommands,
   ...listCommands,
+  ...zsetCommands,
   ...keyCommands,
   ...hashCommands,
   ...setCommands,

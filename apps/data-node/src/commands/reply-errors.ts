@@ -44,6 +44,23 @@ export const Err = {
   maxlenNegative: "ERR MAXLEN can't be negative",
   numkeysNotPositive: 'ERR numkeys should be greater than 0',
   countNotPositive: 'ERR count should be greater than 0',
+  // sorted sets (redis src/t_zset.c)
+  zsetNaN: 'ERR resulting score is not a number (NaN)',
+  zaddXxNx: 'ERR XX and NX options at the same time are not compatible',
+  zaddGtLtNx: 'ERR GT, LT, and/or NX options at the same time are not compatible',
+  zaddIncrPair: 'ERR INCR option supports a single increment-element pair',
+  scoreRange: 'ERR min or max is not a float',
+  lexRange: 'ERR min or max not valid string range item',
+  zrangeLimit: 'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX',
+  zrangeWithscoresBylex: 'ERR syntax error, WITHSCORES not supported in combination with BYLEX',
+  weightNotFloat: 'ERR weight value is not a float',
+  limitNegative: "ERR LIMIT can't be negative",
+  inputKeyNeeded: (command: string) => `ERR at least 1 input key is needed for '${command}' command`,
+  invalidCursor: 'ERR invalid cursor',
+  countOutOfRange: 'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
+  /** Not in Redis, which streams such a reply until memory runs out: a count whose reply would not fit. */
+  randomReplyTooLarge: (command: string, limit: number) =>
+    `ERR ${command} count would produce a reply over ${limit} bytes; ask for fewer elements per call`,
   // hashes and sets (redis src/t_hash.c, t_set.c)
   hashValueNotInteger: 'ERR hash value is not an integer',
   hashValueNotFloat: 'ERR hash value is not a float',

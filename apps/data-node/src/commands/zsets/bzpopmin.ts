@@ -1,0 +1,23 @@
+// BZPOPMIN key [key ...] timeout: pops the lowest-scored member of the first non-empty sorted set, replying [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever). The timeout is parsed before any key is read.
+import type { CommandSpec } from '../command-spec.js';
+import { parseTimeout } from '../lists/parse-timeout.js';
+import { SINGLE, zpopOrBlock } from './blocking-zpop.js';
+
+export const bzpopmin = {
+  name: 'bzpopmin',
+  arity: -3,
+  flags: ['write', 'noscript', 'blocking', 'fast'],
+  categories: ['write', 'sortedset', 'fast', 'blocking'],
+  keys: { first: 1, last: -2, step: 1 },
+  docs: {
+    summary:
+      'Remove and return the member with the lowest score from one or more sorted sets, or block until one is available',
+    since: '5.0.0',
+    group: 'sorted-set',
+    complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
+  },
+  handler(ctx) {
+    const timeoutMs = parseTimeout(ctx, ctx.argc - 1);
+    if (timeoutMs !== null) zpopOrBlock(ctx, 1, ctx.argc - 2, false, SINGLE, timeoutMs);
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,40 @@
+// ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops up to count members from the first non-empty
+// sorted set among the keys, replying [key, [[member, score]...]], or nil when all are empty.
+import type { CommandSpec } from '../command-spec.js';
+import { numkeysKeys } from './numkeys-keys.js';
+import { parseZmpop } from './parse-zmpop.js';
+import { popMembers } from './pop-members.js';
+import { WRONG_TYPE, writeZset } from './zset-lookup.js';
+
+export const zmpop = {
+  name: 'zmpop',
+  arity: -4,
+  flags: ['write'],
+  categories: ['write', 'sortedset', 'slow'],
+  keys: { first: 0, last: 0, step: 0 },
+  getKeys: numkeysKeys(1, false),
+  docs: {
+    summary: 'Remove and return members with scores in a sorted set',
+    since: '7.0.0',
+    group: 'sorted-set',
+    complexity:
+      'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
+  },
+  handler(ctx) {
+    const parsed = parseZmpop(ctx, 1);
+    if (parsed === null) return;
+    for (let i = 2; i < 2 + parsed.numKeys; i++) {
+      const key = ctx.arg(i);
+      const zset = writeZset(ctx, key);
+      if (zset === WRONG_TYPE) return;
+      if (zset === undefined) continue;
+      const n = Math.min(parsed.count, zset.size);
+      ctx.reply.arrayHeader(2);
+      ctx.reply.bulk(key);
+      ctx.reply.arrayHeader(n);
+      popMembers(ctx, key, zset, parsed.max, n, true);
+      return;
+    }
+    ctx.reply.nullArray();
+  },
+} satisfies CommandSpec;

@@ -1,0 +1,22 @@
+// ZREMRANGEBYLEX key min max: removes the members in the lex range (for equal scores); replies with how many.
+import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
+import { removeRange } from './remove-range.js';
+import { RangeKind } from './zrange-generic.js';
+
+export const zremrangebylex = {
+  name: 'zremrangebylex',
+  arity: 4,
+  flags: ['write'],
+  categories: ['write', 'sortedset', 'slow'],
+  keys: FIRST_KEY,
+  docs: {
+    summary: 'Remove all members in a sorted set between the given lexicographical range',
+    since: '2.8.9',
+    group: 'sorted-set',
+    complexity:
+      'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
+  },
+  handler(ctx) {
+    removeRange(ctx, RangeKind.lex);
+  },
+} satisfies CommandSpec;
