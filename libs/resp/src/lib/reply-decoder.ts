@@ -77,6 +77,20 @@ const DONE = -1;
 const STOP = -2;
 
 const NO_LINE_END = -1;
+/** Texts up to this many bytes are decoded with a JS loop (V8 makes strings under 13 chars flat). */
+const SHORT_TEXT = 12;
+
+// Hot-path copies of the protocol constants (module-level numbers, no property loads per byte).
+const T_SIMPLE_STRING = RESP_TYPES.SIMPLE_STRING;
+const T_INTEGER = RESP_TYPES.INTEGER;
+const T_BLOB_STRING = RESP_TYPES.BLOB_STRING;
+const T_ARRAY = RESP_TYPES.ARRAY;
+const T_MAP = RESP_TYPES.MAP;
+const T_ATTRIBUTE = RESP_TYPES.ATTRIBUTE;
+const CR = ASCII.CR;
+const LF = ASCII.LF;
+const MINUS = ASCII.MINUS;
+const SEMICOLON = ASCII.SEMICOLON;
 
 /** 1 for every byte that may start an element (all RESP types, `;` chunks and the `.` stream end). */
 const ELEMENT_TYPES = new Uint8Array(256);
@@ -86,6 +100,10 @@ export class ReplyDecoder {
   private readonly handler: ReplyHandler;
   private readonly options: ReplyDecoderOptions;
   private readonly stack: Frame[] = [];
+  /** Innermost open frame (the stack's last), kept in a field for the hot path. */
+  private top: Frame | null = null;
+  /** Position after the CRLF of the last line read by quickInt(). */
+  private next = 0;
   /** Attributes read at the top level, waiting for their reply (outermost first). */
   private rootAttributes: Map<RespValue, RespValue>[] | null = null;
   private failed = false;
@@ -144,15 +162,26 @@ export class ReplyDecoder {
     const end = buf.length;
     const maxLine = this.options.maxLineLength;
     while (pos < end) {
-      if (this.stack.length === 0 && this.rootAttributes === null) {
+      const top = this.top;
+      if (top === null && this.rootAttributes === null) {
         replyStart = pos;
         this.replyBytes = 0;
       }
       const type = buf[pos] as number;
+      // Fast paths for the common frames lying whole in this chunk; anything else (or any doubt) takes the
+      // general path below, which reads the same bytes again with every check.
+      if (top === null || top.type !== T_BLOB_STRING) {
+        const after = this.quickElement(buf, pos, end, type);
+        if (after > 0) {
+          pos = after;
+          continue;
+        }
+        if (after === STOP) return;
+      }
       if (!this.startsElement(type)) return;
       let cr = NO_LINE_END;
       for (let i = pos + 1; i < end; i++) {
-        if (buf[i] === ASCII.CR) {
+        if (buf[i] === CR) {
           cr = i;
           break;
         }
@@ -163,7 +192,7 @@ export class ReplyDecoder {
         this.replyBytes += end - replyStart;
         return;
       }
-      if (buf[cr + 1] !== ASCII.LF) return this.fail(REPLY_ERRORS.EXPECTED_CRLF);
+      if (buf[cr + 1] !== LF) return this.fail(REPLY_ERRORS.EXPECTED_CRLF);
       const epoch = this.epoch;
       const result = this.handleLine(buf, pos, cr);
       if (result === STOP || this.epoch !== epoch) return;
@@ -176,7 +205,72 @@ export class ReplyDecoder {
         }
       }
     }
-    if (this.stack.length > 0 || this.rootAttributes !== null) this.replyBytes += end - replyStart;
+    if (this.top !== null || this.rootAttributes !== null) this.replyBytes += end - replyStart;
+  }
+
+  /**
+   * Decodes a `+`, `:`, `$` or `*` frame that lies whole in `buf` with plain lengths. Returns the position
+   * after it, 0 when the general path must handle it, or STOP (the handler reset the decoder).
+   */
+  private quickElement(buf: Buffer, pos: number, end: number, type: number): number {
+    switch (type) {
+      case T_SIMPLE_STRING: {
+        let cr = pos + 1;
+        while (cr < end && buf[cr] !== CR) cr++;
+        if (cr + 1 >= end || buf[cr + 1] !== LF || cr - pos > this.options.maxLineLength) return 0;
+        return this.done(this.text(buf, pos + 1, cr)) === DONE ? cr + 2 : STOP;
+      }
+      case T_INTEGER: {
+        const n = this.quickInt(buf, pos + 1, end);
+        if (n !== n) return 0;
+        const after = this.next;
+        return this.done(n) === DONE ? after : STOP;
+      }
+      case T_BLOB_STRING: {
+        const length = this.quickInt(buf, pos + 1, end);
+        const from = this.next;
+        const to = from + length;
+        if (!(length >= 0 && length <= this.options.maxBulkLength && to + 2 <= end)) return 0;
+        if (buf[to] !== CR || buf[to + 1] !== LF) return 0;
+        return this.done(this.blob(buf, from, to)) === DONE ? to + 2 : STOP;
+      }
+      case T_ARRAY: {
+        const count = this.quickInt(buf, pos + 1, end);
+        if (!(
+          count > 0 &&
+          count <= this.options.maxAggregateLength &&
+          this.stack.length < this.options.maxDepth
+        )) {
+          return 0;
+        }
+        this.open(T_ARRAY, count);
+        return this.next;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * `[-]<digits>\r\n` at `from` with at most 15 digits and no leading zero: its value, with `this.next` set
+   * after the LF; NaN when the line is anything else (the general path then decides).
+   */
+  private quickInt(buf: Buffer, from: number, end: number): number {
+    let i = from;
+    const negative = buf[i] === MINUS;
+    if (negative) i++;
+    const first = i;
+    let n = 0;
+    for (; i < end; i++) {
+      const digit = (buf[i] as number) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      n = n * 10 + digit;
+    }
+    const digits = i - first;
+    if (digits === 0 || digits > 15 || i + 1 >= end || buf[i] !== CR || buf[i + 1] !== LF) return NaN;
+    if (buf[first] === 0x30 && (digits > 1 || negative)) return NaN;
+    this.next = i + 2;
+    return negative ? -n : n;
   }
 
   /**
@@ -184,9 +278,9 @@ export class ReplyDecoder {
    * line's worth of bytes): a known type, and only `;` chunks inside a streamed string.
    */
   private startsElement(type: number): boolean {
-    const top = this.stack[this.stack.length - 1];
-    if (top !== undefined && top.type === RESP_TYPES.BLOB_STRING) {
-      if (type === ASCII.SEMICOLON) return true;
+    const top = this.top;
+    if (top !== null && top.type === T_BLOB_STRING) {
+      if (type === SEMICOLON) return true;
       this.fail(REPLY_ERRORS.UNEXPECTED_STREAM_PART);
       return false;
     }
@@ -261,9 +355,8 @@ export class ReplyDecoder {
 
   /** `;<len>` inside a streamed string: a chunk, or the end when len is 0. */
   private streamedChunk(buf: Buffer, from: number, cr: number): number {
-    const top = this.stack[this.stack.length - 1];
-    if (top === undefined || top.type !== RESP_TYPES.BLOB_STRING)
-      return this.stop(REPLY_ERRORS.UNEXPECTED_STREAM_PART);
+    const top = this.top;
+    if (top === null || top.type !== T_BLOB_STRING) return this.stop(REPLY_ERRORS.UNEXPECTED_STREAM_PART);
     const length = parseInt64(buf, from, cr);
     if (!(length >= 0)) return this.stop(REPLY_ERRORS.INVALID_LENGTH);
     if (length > this.options.maxBulkLength) return this.stop(REPLY_ERRORS.BULK_TOO_LONG);
@@ -271,7 +364,7 @@ export class ReplyDecoder {
       this.payloadType = ASCII.SEMICOLON;
       return length;
     }
-    this.stack.pop();
+    this.popFrame();
     const whole = Buffer.concat(top.items as Buffer[]);
     return this.done(this.options.strings === 'buffer' ? whole : this.text(whole, 0, whole.length));
   }
@@ -293,20 +386,27 @@ export class ReplyDecoder {
 
   /** `.`: the end of the innermost streamed aggregate. */
   private streamEnd(emptyLine: boolean): number {
-    const top = this.stack[this.stack.length - 1];
-    if (!emptyLine || top === undefined || top.remaining !== -1 || top.type === RESP_TYPES.BLOB_STRING) {
+    const top = this.top;
+    if (!emptyLine || top === null || top.remaining !== -1 || top.type === T_BLOB_STRING) {
       return this.stop(REPLY_ERRORS.UNEXPECTED_STREAM_PART);
     }
     if (top.attributes !== null) return this.stop(REPLY_ERRORS.UNEXPECTED_STREAM_PART);
-    if (top.type === RESP_TYPES.MAP && top.items.length % 2 !== 0) return this.stop(REPLY_ERRORS.ODD_MAP);
-    this.stack.pop();
+    if (top.type === T_MAP && top.items.length % 2 !== 0) return this.stop(REPLY_ERRORS.ODD_MAP);
+    this.popFrame();
     return this.done(this.build(top.type, top.items));
   }
 
   private open(type: number, remaining: number): number {
     if (this.stack.length >= this.options.maxDepth) return this.stop(REPLY_ERRORS.TOO_DEEP);
-    this.stack.push({ type, remaining, items: [], attributes: null });
+    const frame: Frame = { type, remaining, items: [], attributes: null };
+    this.stack.push(frame);
+    this.top = frame;
     return DONE;
+  }
+
+  private popFrame(): void {
+    this.stack.pop();
+    this.top = this.stack.length === 0 ? null : (this.stack[this.stack.length - 1] as Frame);
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -394,8 +494,7 @@ export class ReplyDecoder {
   private payloadValue(buf: Buffer, start: number, end: number): boolean {
     const type = this.payloadType;
     if (type === ASCII.SEMICOLON) {
-      const top = this.stack[this.stack.length - 1] as Frame;
-      top.items.push(buf.subarray(start, end));
+      (this.top as Frame).items.push(buf.subarray(start, end));
       return true;
     }
     if (type === RESP_TYPES.BLOB_ERROR) {
@@ -419,43 +518,52 @@ export class ReplyDecoder {
    * finished top-level replies. Returns DONE, or STOP when the handler reset the decoder.
    */
   private done(value: RespValue): number {
-    for (;;) {
-      const frame = this.stack[this.stack.length - 1];
-      if (frame === undefined) {
-        if (this.rootAttributes !== null) {
-          value = attributed(this.rootAttributes, value);
-          this.rootAttributes = null;
-        }
-        this.replyBytes = 0;
-        const epoch = this.epoch;
-        const inner = value instanceof RespAttributed ? value.value : value;
-        if (inner instanceof RespPush && this.handler.push !== undefined) {
-          this.handler.push(inner, value instanceof RespAttributed ? value.attributes : undefined);
-        } else {
-          this.handler.reply(value);
-        }
-        return this.epoch === epoch ? DONE : STOP;
-      }
+    let frame = this.top;
+    while (frame !== null) {
       if (frame.attributes !== null) {
         value = attributed(frame.attributes, value);
         frame.attributes = null;
       }
       frame.items.push(value);
       if (frame.remaining < 0 || --frame.remaining > 0) return DONE;
-      this.stack.pop();
-      if (frame.type === RESP_TYPES.ATTRIBUTE) {
+      this.popFrame();
+      if (frame.type === T_ATTRIBUTE) {
         this.attachAttribute(this.build(frame.type, frame.items) as Map<RespValue, RespValue>);
         return DONE;
       }
       value = this.build(frame.type, frame.items);
+      frame = this.top;
     }
+    return this.emit(value);
+  }
+
+  /** Hands a finished top-level reply to the handler. Returns DONE, or STOP when the handler reset us. */
+  private emit(value: RespValue): number {
+    let attributes: Map<RespValue, RespValue> | undefined;
+    if (this.rootAttributes !== null) {
+      value = attributed(this.rootAttributes, value);
+      attributes = new Map(this.rootAttributes.flatMap((map) => [...map]));
+      this.rootAttributes = null;
+    }
+    this.replyBytes = 0;
+    const epoch = this.epoch;
+    const handler = this.handler;
+    if (handler.push !== undefined && typeof value === 'object' && value !== null && isPush(value)) {
+      handler.push(
+        value instanceof RespAttributed ? (value.value as RespPush) : (value as RespPush),
+        attributes,
+      );
+    } else {
+      handler.reply(value);
+    }
+    return this.epoch === epoch ? DONE : STOP;
   }
 
   /** Keeps a finished attribute map for the next value of its container (or drops it). */
   private attachAttribute(map: Map<RespValue, RespValue>): void {
     if (this.options.attributes === 'drop') return;
-    const container = this.stack[this.stack.length - 1];
-    if (container === undefined) (this.rootAttributes ??= []).push(map);
+    const container = this.top;
+    if (container === null) (this.rootAttributes ??= []).push(map);
     else (container.attributes ??= []).push(map);
   }
 
@@ -477,8 +585,21 @@ export class ReplyDecoder {
   }
 
   private text(buf: Buffer, start: number, end: number): string {
+    const latin1 = this.options.strings === 'latin1';
+    if (end - start <= SHORT_TEXT) {
+      // Short status texts ("OK", "QUEUED"...): a char loop beats the native call, and V8 keeps strings this
+      // short flat. Non-ASCII bytes fall through to the native UTF-8 decoder.
+      let text = '';
+      let i = start;
+      for (; i < end; i++) {
+        const byte = buf[i] as number;
+        if (byte >= 0x80 && !latin1) break;
+        text += String.fromCharCode(byte);
+      }
+      if (i === end) return text;
+    }
     const native = buf as unknown as NativeSlices;
-    return this.options.strings === 'latin1' ? native.latin1Slice(start, end) : native.utf8Slice(start, end);
+    return latin1 ? native.latin1Slice(start, end) : native.utf8Slice(start, end);
   }
 
   private blob(buf: Buffer, start: number, end: number): string | Buffer {
@@ -569,6 +690,7 @@ export class ReplyDecoder {
 
   private clear(): void {
     this.stack.length = 0;
+    this.top = null;
     this.rootAttributes = null;
     this.lineCarried = false;
     this.lineLength = 0;
@@ -586,4 +708,10 @@ function attributed(attributes: Map<RespValue, RespValue>[], value: RespValue): 
   for (let i = attributes.length - 1; i >= 0; i--)
     value = new RespAttributed(attributes[i] as Map<RespValue, RespValue>, value);
   return value;
+}
+
+/** A push, possibly behind attributes (the push handler gets it unwrapped). */
+function isPush(value: object): boolean {
+  while (value instanceof RespAttributed) value = value.value as object;
+  return value instanceof RespPush;
 }

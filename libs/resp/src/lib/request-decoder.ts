@@ -78,6 +78,9 @@ const LINE = {
 } as const;
 type LineKind = (typeof LINE)[keyof typeof LINE];
 
+/** quickCommand result: the handler reset the decoder. */
+const STOP = -1;
+
 /** `findLineEnd` result: a NUL came before the terminator, which Redis' `strchr` then never finds. */
 const DEAD_LINE = -2;
 /** `findLineEnd` result: no terminator in the bytes available. */
@@ -130,6 +133,8 @@ export class RequestDecoder {
 
   /** Input bytes of the current incomplete command received in earlier chunks. */
   private frameBytes = 0;
+  /** Set by quickLength(): index of the CR after the number it read. */
+  private quickEnd = 0;
 
   constructor(handler: RequestHandler, limits: Partial<RequestLimits> = {}) {
     this.handler = handler;
@@ -187,7 +192,14 @@ export class RequestDecoder {
         case STATE.COMMAND: {
           frameStart = pos;
           this.frameBytes = 0;
-          if (buf[pos] !== 0x2a) {
+          if (buf[pos] === 0x2a) {
+            const after = this.quickCommand(buf, pos, end);
+            if (after > 0) {
+              pos = after;
+              break;
+            }
+            if (after === STOP) return;
+          } else {
             const lf = findLineEnd(buf, pos, end, 0x0a);
             if (lf < 0) return this.carryLine(buf, pos, LINE.INLINE, lf === DEAD_LINE, frameStart);
             if (lf - pos > this.maxInlineLength) return this.fail(REQUEST_ERRORS.TOO_BIG_INLINE);
@@ -256,6 +268,58 @@ export class RequestDecoder {
       }
     }
     if (this.state !== STATE.COMMAND) this.frameBytes += end - frameStart;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Fast path: a whole command with plain lengths in one chunk (the pipelined common case).
+  // ---------------------------------------------------------------------------------------------------
+
+  /**
+   * Reads the multibulk at `pos` when it lies whole in `buf` with short plain numbers (at most 1024
+   * arguments, lengths below 1e9) within every limit, and hands it to the handler. Returns the position
+   * after it, 0 when the general path must read it (incomplete, unusual or invalid: it then applies every
+   * rule and error text), or STOP when the handler reset the decoder.
+   */
+  private quickCommand(buf: Buffer, pos: number, end: number): number {
+    const count = this.quickLength(buf, pos + 1, end);
+    const countEnd = this.quickEnd;
+    if (count <= 0 || count > ARGV_PREALLOC_CAP || count > this.maxMultibulkLength) return 0;
+    if (count > UNAUTHENTICATED_MAX_MULTIBULK && !this.authenticated) return 0;
+    if (countEnd - pos > this.maxInlineLength) return 0;
+    const args = new Array<Buffer>(count);
+    let i = countEnd + 2; // Redis skips the byte after CR unchecked
+    for (let a = 0; a < count; a++) {
+      if (buf[i] !== 0x24) return 0;
+      const length = this.quickLength(buf, i + 1, end);
+      if (length < 0 || length > this.maxBulkLength || this.quickEnd - i > this.maxInlineLength) return 0;
+      if (length > UNAUTHENTICATED_MAX_BULK && !this.authenticated) return 0;
+      const from = this.quickEnd + 2;
+      if (from + length + 2 > end) return 0;
+      args[a] = buf.subarray(from, from + length);
+      i = from + length + 2; // the two bytes after a payload are not checked either
+    }
+    const epoch = this.epoch;
+    this.handler.command(args);
+    return this.epoch === epoch ? i : STOP;
+  }
+
+  /**
+   * `<digits>\r` + one more byte at `from`: "0" or 1 to 9 digits without a leading zero (a subset of what
+   * string2ll accepts). Returns the value with `quickEnd` at the CR, or -1 for anything else.
+   */
+  private quickLength(buf: Uint8Array, from: number, end: number): number {
+    let i = from;
+    let n = 0;
+    for (; i < end; i++) {
+      const digit = (buf[i] as number) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      n = n * 10 + digit;
+    }
+    const digits = i - from;
+    if (digits === 0 || digits > 9 || i + 1 >= end || buf[i] !== 0x0d) return -1;
+    if (buf[from] === 0x30 && digits > 1) return -1;
+    this.quickEnd = i;
+    return n;
   }
 
   // ---------------------------------------------------------------------------------------------------
