@@ -110,10 +110,14 @@ export class EvictionGuard implements MemoryGuard {
     return clock.oldest() ?? db.randomKey();
   }
 
-  /** Fills the sample with up to `samples` random keys. */
+  /** Fills the sample with up to `samples` random keys: all of them when there are no more than that. */
   private sampleKeys(): void {
     const sample = this.sample;
     sample.length = 0;
+    if (this.db.size <= this.samples) {
+      for (const key of this.db.allKeys()) sample.push(key);
+      return;
+    }
     for (let i = 0; i < this.samples; i++) {
       const key = this.db.randomKey();
       if (key !== undefined && !sample.includes(key)) sample.push(key);
