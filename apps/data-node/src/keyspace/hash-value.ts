@@ -1,6 +1,6 @@
 // The hash value (HSET, HGET...): fields and values are byte strings (latin1). It has two forms, picked for
 // memory and speed, with no object per field:
-// - packed, the counterpart of Redis's listpack: up to 128 fields, every field and value at most 255 bytes,
+// - packed, the counterpart of Redis's listpack: up to 512 fields, every field and value at most 255 bytes,
 //   held as ONE latin1 string of entries `[field length][field tag][field][value length][value]` (lengths and
 //   the 8-bit tag are one char each). A 10-field hash is then one string, about a quarter of a Map and its 20
 //   strings (100,000 such hashes is a memory benchmark against redis-server). A lookup walks the entries and
@@ -13,8 +13,11 @@
 // Redis 7.0. No keyspace logic here: commands delete a key whose hash became empty.
 import { ValueKind, type CollectionValue, type EncodingLimits } from './values.js';
 
-/** Most fields of a packed hash (Redis's default hash-max-listpack-entries, so listpack hashes stay packed). */
-const PACKED_MAX_ENTRIES = 128;
+/**
+ * Most fields of a packed hash: Redis 7.0's built-in hash-max-listpack-entries, so that a hash Redis keeps as a
+ * listpack (in insertion order, also after deletes) is packed here too and lists its fields in the same order.
+ */
+const PACKED_MAX_ENTRIES = 512;
 /** Longest field or value of a packed hash: its length must fit one char. */
 const PACKED_MAX_LENGTH = 255;
 /** Fixed cost of a hash: the object and the packed string's header. */

@@ -4,7 +4,7 @@ import { HashValue } from './hash-value.js';
 import type { EncodingLimits } from './values.js';
 
 const DEFAULTS: EncodingLimits = {
-  hashMaxListpackEntries: 128,
+  hashMaxListpackEntries: 512,
   hashMaxListpackValue: 64,
   setMaxIntsetEntries: 512,
   zsetMaxListpackEntries: 128,
@@ -35,7 +35,7 @@ const value = fc.oneof(
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), field, value }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), field }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fill' as const), count: fc.nat({ max: 140 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fill' as const), count: fc.nat({ max: 520 }) }) },
 );
 
 function apply(hash: HashValue, model: Map<string, string>, o: Op): void {
@@ -93,15 +93,15 @@ describe('HashValue', () => {
     expect(hash.toParts()).toEqual(['a', 'updated', 'b', '3', 'c', '4']);
   });
 
-  it('becomes dense past 128 fields or with a field or value longer than 255 bytes, and stays dense', () => {
+  it('becomes dense past 512 fields or with a field or value longer than 255 bytes, and stays dense', () => {
     const many = new HashValue();
-    for (let i = 0; i < 128; i++) many.set(`f${i}`, 'v');
+    for (let i = 0; i < 512; i++) many.set(`f${i}`, 'v');
     expect(many.isPacked).toBe(true);
     many.set('one-more', 'v');
     expect(many.isPacked).toBe(false);
     many.delete('one-more');
     expect(many.isPacked).toBe(false);
-    expect(many.size).toBe(128);
+    expect(many.size).toBe(512);
 
     const long = new HashValue();
     long.set('short', 'v'.repeat(255));
@@ -128,7 +128,7 @@ describe('HashValue', () => {
   });
 
   it('counts its bytes: more content costs more, and removing it gives the bytes back', () => {
-    for (const fields of [5, 200]) {
+    for (const fields of [5, 600]) {
       const hash = new HashValue();
       for (let i = 0; i < fields; i++) hash.set(`f${i}`, 'v');
       const before = hash.bytes;
@@ -140,7 +140,7 @@ describe('HashValue', () => {
   });
 
   it('clones deeply: changing the copy leaves the original alone', () => {
-    for (const fields of [3, 200]) {
+    for (const fields of [3, 600]) {
       const hash = new HashValue();
       for (let i = 0; i < fields; i++) hash.set(`f${i}`, `${i}`);
       const copy = hash.clone();

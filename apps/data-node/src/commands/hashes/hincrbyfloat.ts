@@ -10,24 +10,12 @@ import {
   addLongDouble,
   formatLongDouble,
   INFINITE,
-  MAX_LONG_DOUBLE_CHARS,
   parseLongDouble,
   type LongDouble,
 } from '../strings/long-double.js';
 import { hashChanged, writeHash, WRONG_TYPE } from './hash-lookup.js';
 
 const ZERO: LongDouble = { negative: false, mantissa: 0n, exponent: 0 };
-
-/**
- * string2ld (redis src/util.c) hands a NUL-terminated copy to strtold, so bytes from the first NUL on are
- * ignored ("1\0x" reads as 1, "\0" as 0).
- */
-function parseArgument(text: string): LongDouble | typeof INFINITE | null {
-  const nul = text.indexOf('\0');
-  if (nul === -1) return parseLongDouble(text);
-  if (text.length >= MAX_LONG_DOUBLE_CHARS) return null;
-  return nul === 0 ? ZERO : parseLongDouble(text.slice(0, nul));
-}
 
 export const hincrbyfloat = {
   name: 'hincrbyfloat',
@@ -42,7 +30,7 @@ export const hincrbyfloat = {
     complexity: 'O(1)',
   },
   handler(ctx) {
-    const increment = parseArgument(ctx.arg(3));
+    const increment = parseLongDouble(ctx.arg(3));
     if (increment === null) return ctx.error(Err.notFloat);
     if (increment === INFINITE) return ctx.error(Err.valueNanOrInfinity);
     const key = ctx.arg(1);
@@ -50,7 +38,7 @@ export const hincrbyfloat = {
     if (found === WRONG_TYPE) return;
     const field = ctx.arg(2);
     const stored = found?.get(field);
-    const current = stored === undefined ? ZERO : parseArgument(stored);
+    const current = stored === undefined ? ZERO : parseLongDouble(stored);
     if (current === null) return ctx.error(Err.hashValueNotFloat);
     const sum = current === INFINITE ? null : addLongDouble(current, increment);
     if (sum === null) return ctx.error(Err.nanOrInfinity);
