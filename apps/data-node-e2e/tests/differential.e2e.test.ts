@@ -23,7 +23,7 @@ async function run(port: number, scenario: Scenario): Promise<Buffer[]> {
   await using connection = await RawConnection.open(port);
   await connection.send('FLUSHALL');
   if (scenario.resp3) await connection.send('HELLO', '3');
-  return connection.pipeline(scenario.commands);
+  return await connection.pipeline(scenario.commands);
 }
 
 const families = scenarioFamilies();
