@@ -6,14 +6,8 @@
 // flat arrays, so a sorted set costs a few objects per 64 elements instead of one node (and a level array)
 // per element. The member -> score map lives in ZsetValue; this file knows nothing of the keyspace.
 
-/** Most pairs a leaf holds; a fuller leaf splits in two. */
-const LEAF_MAX = 64;
-/** A non-root leaf with fewer pairs borrows from or merges with a sibling. */
-const LEAF_MIN = 16;
-/** Most children an inner node holds. */
-const INNER_MAX = 64;
-/** A non-root inner node with fewer children borrows from or merges with a sibling. */
-const INNER_MIN = 16;
+/** Most pairs a leaf holds, and most children an inner node holds; a fuller node splits in two. */
+const NODE_MAX = 64;
 
 export class ZsetLeaf {
   scores: number[] = [];
@@ -80,8 +74,16 @@ export class ZsetTree {
   /** The separator a split hands to the parent (fields instead of a returned object: no allocation). */
   private splitScore = 0;
   private splitMember = '';
+  /** A non-root node with fewer pairs (leaf) or children (inner) borrows from or merges with a sibling. */
+  private readonly nodeMin: number;
 
-  constructor() {
+  /**
+   * An empty tree; `nodeMax` is the node width, small only in tests that want deep trees. It must be at
+   * least 8 so that the minimum is 2: a non-root node then always has a sibling to rebalance with.
+   */
+  constructor(private readonly nodeMax = NODE_MAX) {
+    if (nodeMax < 8) throw new RangeError(`ZsetTree node width must be at least 8, got ${nodeMax}`);
+    this.nodeMin = nodeMax >>> 2;
     this.head = this.tail = new ZsetLeaf();
     this.root = this.head;
   }
@@ -214,9 +216,10 @@ export class ZsetTree {
       const at = lowerBound(node, score, member);
       node.scores.splice(at, 0, score);
       node.members.splice(at, 0, member);
-      if (node.members.length <= LEAF_MAX) return null;
+      const max = this.nodeMax;
+      if (node.members.length <= max) return null;
       // Appending in order (rising scores) leaves full leaves behind instead of half-empty ones.
-      return this.splitLeaf(node, node === this.tail && at === LEAF_MAX ? LEAF_MAX : LEAF_MAX >>> 1);
+      return this.splitLeaf(node, node === this.tail && at === max ? max : max >>> 1);
     }
     const child = childIndex(node, score, member);
     const target = node.children[child] as ZsetNode;
@@ -231,7 +234,7 @@ export class ZsetTree {
     node.counts.splice(child + 1, 0, sizeOf(right));
     node.sepScores.splice(child, 0, this.splitScore);
     node.sepMembers.splice(child, 0, this.splitMember);
-    return node.children.length > INNER_MAX ? this.splitInner(node) : null;
+    return node.children.length > this.nodeMax ? this.splitInner(node) : null;
   }
 
   private splitLeaf(leaf: ZsetLeaf, keep: number): ZsetLeaf {
@@ -277,7 +280,7 @@ export class ZsetTree {
     if (!this.removeFrom(target, score, member)) return false;
     node.counts[child]--;
     node.size--;
-    if (target instanceof ZsetLeaf ? target.members.length < LEAF_MIN : target.children.length < INNER_MIN) {
+    if ((target instanceof ZsetLeaf ? target.members.length : target.children.length) < this.nodeMin) {
       this.rebalance(node, child);
     }
     return true;
@@ -292,7 +295,7 @@ export class ZsetTree {
     const merged =
       a instanceof ZsetLeaf
         ? this.balanceLeaves(parent, left, a, b as ZsetLeaf)
-        : balanceInners(parent, left, a, b as ZsetInner);
+        : balanceInners(parent, left, a, b as ZsetInner, this.nodeMax);
     if (!merged) return;
     parent.children.splice(left + 1, 1);
     parent.counts.splice(left + 1, 1);
@@ -303,7 +306,7 @@ export class ZsetTree {
   /** Merges leaf `b` into `a` when they fit in one (returns true), else evens them out. */
   private balanceLeaves(parent: ZsetInner, left: number, a: ZsetLeaf, b: ZsetLeaf): boolean {
     const total = a.members.length + b.members.length;
-    if (total <= LEAF_MAX) {
+    if (total <= this.nodeMax) {
       for (let i = 0; i < b.members.length; i++) {
         a.scores.push(b.scores[i] as number);
         a.members.push(b.members[i] as string);
@@ -332,11 +335,11 @@ export class ZsetTree {
 }
 
 /** Merges inner node `b` into `a` when they fit in one (returns true), else evens them out. */
-function balanceInners(parent: ZsetInner, left: number, a: ZsetInner, b: ZsetInner): boolean {
+function balanceInners(parent: ZsetInner, left: number, a: ZsetInner, b: ZsetInner, max: number): boolean {
   const sepScore = parent.sepScores[left] as number;
   const sepMember = parent.sepMembers[left] as string;
   const total = a.children.length + b.children.length;
-  if (total <= INNER_MAX) {
+  if (total <= max) {
     a.children.push(...b.children);
     a.counts.push(...b.counts);
     a.sepScores.push(sepScore, ...b.sepScores);
