@@ -10,6 +10,7 @@ import { parseInt64 } from '../../util/int64.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
+const INT_RANGE_ERROR = `ERR value is out of range, value must between ${INT_MIN} and ${INT_MAX}`;
 
 /** Parses `[DB n] [REPLACE]` from argv[3] on; whether REPLACE was given, or null after replying. */
 function parseOptions(ctx: CommandContext): boolean | null {
@@ -20,8 +21,12 @@ function parseOptions(ctx: CommandContext): boolean | null {
       replace = true;
     } else if (option === 'DB' && i + 1 < ctx.argc) {
       const db = parseInt64(ctx.arg(++i));
-      if (db === null || db > INT_MAX || db < INT_MIN) {
+      if (db === null) {
         ctx.error(Err.notInteger);
+        return null;
+      }
+      if (db > INT_MAX || db < INT_MIN) {
+        ctx.error(INT_RANGE_ERROR); // Redis's getIntFromObjectOrReply
         return null;
       }
       if (db !== 0) {

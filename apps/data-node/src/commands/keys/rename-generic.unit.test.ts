@@ -102,7 +102,7 @@ describe('COPY', () => {
       new ReplyError('ERR value is not an integer or out of range'),
     );
     expect(h.run('COPY', 'a', 'c', 'DB', '2147483648')).toEqual(
-      new ReplyError('ERR value is not an integer or out of range'),
+      new ReplyError('ERR value is out of range, value must between -2147483648 and 2147483647'),
     );
     expect(h.run('COPY', 'a', 'c', 'DB')).toEqual(new ReplyError('ERR syntax error'));
     expect(h.run('COPY', 'a', 'c', 'NOW')).toEqual(new ReplyError('ERR syntax error'));
