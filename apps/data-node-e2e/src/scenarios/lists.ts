@@ -674,4 +674,129 @@ export const listsScenarios: Scenario[] = [
       BLPOP missing 0.01
     `),
   },
+  {
+    name: 'list commands invalidate WATCH exactly when Redis signals the key as modified',
+    commands: lines(`
+      RPUSH k a b c
+      WATCH k
+      LPUSH k x
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      RPUSHX k x
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LPUSHX missing x
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LREM k 0 nomatch
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LREM k 1 a
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LINSERT k BEFORE nomatch x
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LINSERT k AFTER a x
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LPOP k 0
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      RPOP missing
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LTRIM k 0 -1
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LTRIM missing 0 1
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LSET k 0 a
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LRANGE k 0 -1
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LINDEX k 0
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LPOS k a
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LLEN k
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LMOVE missing k LEFT LEFT
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      RPOPLPUSH k k
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      LMPOP 1 missing LEFT
+      MULTI
+      PING
+      EXEC
+      RPUSH k a b c
+      WATCH k
+      BLPOP missing k 0
+      MULTI
+      PING
+      EXEC
+    `),
+  },
 ];
