@@ -66,7 +66,9 @@ export class ZsetCursor {
 
 export class ZsetTree {
   private root: ZsetNode;
-  /** The leftmost leaf: splits keep the left half in place and merges keep the left node, so it never changes. */
+  /**
+   * The leftmost leaf: splits keep the left half in place and merges keep the left node, so it never changes.
+   */
   readonly head: ZsetLeaf;
   /** The rightmost leaf. */
   private tail: ZsetLeaf;
@@ -210,7 +212,9 @@ export class ZsetTree {
 
   // ---------------------------------------------------------------- internals
 
-  /** Inserts below `node`; returns the new right sibling when `node` split (separator in splitScore/Member). */
+  /**
+   * Inserts below `node`; returns the new right sibling when `node` split (separator in splitScore/Member).
+   */
   private insertInto(node: ZsetNode, score: number, member: string): ZsetNode | null {
     if (node instanceof ZsetLeaf) {
       const at = lowerBound(node, score, member);

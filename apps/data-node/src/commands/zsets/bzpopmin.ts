@@ -1,4 +1,6 @@
-// BZPOPMIN key [key ...] timeout: pops the lowest-scored member of the first non-empty sorted set, replying [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever). The timeout is parsed before any key is read.
+// BZPOPMIN key [key ...] timeout: pops the lowest-scored member of the first non-empty sorted set, replying
+// [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever). The timeout is
+// parsed before any key is read.
 import type { CommandSpec } from '../command-spec.js';
 import { parseTimeout } from '../lists/parse-timeout.js';
 import { SINGLE, zpopOrBlock } from './blocking-zpop.js';

@@ -4,7 +4,10 @@
 // all (Redis's zunionInterDiffStoreGetKeys).
 import { parseInt64 } from '../../util/int64.js';
 
-/** `getKeys` for keys counted by argv[numKeysIndex], preceded by a destination at argv[1] when `withDestination`. */
+/**
+ * `getKeys` for keys counted by argv[numKeysIndex], preceded by a destination at argv[1] when
+ * `withDestination`.
+ */
 export function numkeysKeys(
   numKeysIndex: number,
   withDestination: boolean,

@@ -8,7 +8,7 @@ import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import { isCollection, ValueKind } from '../../keyspace/values.js';
 import { ZsetValue } from '../../keyspace/zset-value.js';
-import { parseDouble } from '../../util/parse-double.js';
+import { parseScore } from './parse-score.js';
 import { parseInt64 } from '../../util/int64.js';
 import { writeMember, writeMembersHeader } from './write-members.js';
 import { zsetLimits } from './zset-limits.js';
@@ -65,7 +65,7 @@ export function setOperation(
     const remaining = ctx.argc - i;
     if (plain && option === 'WEIGHTS' && remaining > numKeys) {
       for (const source of sources) {
-        const weight = parseDouble(ctx.arg(++i));
+        const weight = parseScore(ctx.arg(++i));
         if (weight === null) return ctx.error(Err.weightNotFloat);
         source.weight = weight;
       }

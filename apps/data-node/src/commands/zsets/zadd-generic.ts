@@ -5,7 +5,7 @@
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import { ZsetValue } from '../../keyspace/zset-value.js';
-import { parseDouble } from '../../util/parse-double.js';
+import { parseScore } from './parse-score.js';
 import { zsetLimits } from './zset-limits.js';
 import { WRONG_TYPE, writeZset } from './zset-lookup.js';
 
@@ -39,7 +39,7 @@ export function zaddGeneric(ctx: CommandContext, incr: boolean): void {
   let options = incr ? Option.incr : 0;
   let first = 2;
   for (; first < ctx.argc; first++) {
-    const bit = OPTION_BITS.get(ctx.option(first));
+    const bit = mayBeOption(ctx.args[first] as Buffer) ? OPTION_BITS.get(ctx.option(first)) : undefined;
     if (bit === undefined) break;
     options |= bit;
   }
@@ -56,7 +56,7 @@ export function zaddGeneric(ctx: CommandContext, incr: boolean): void {
 
   const scores = new Array<number>(pairs);
   for (let i = 0; i < pairs; i++) {
-    const score = parseDouble(ctx.arg(first + 2 * i));
+    const score = parseScore(ctx.arg(first + 2 * i));
     if (score === null) return ctx.error(Err.notFloat);
     scores[i] = score;
   }
@@ -70,7 +70,8 @@ export function zaddGeneric(ctx: CommandContext, incr: boolean): void {
   const zset =
     found ??
     new ZsetValue(
-      limits.zsetMaxListpackEntries !== 0 && ctx.arg(first + 1).length <= limits.zsetMaxListpackValue,
+      limits.zsetMaxListpackEntries !== 0 &&
+        (ctx.args[first + 1] as Buffer).length <= limits.zsetMaxListpackValue,
     );
   let added = 0;
   let updated = 0;
@@ -104,7 +105,9 @@ export function zaddGeneric(ctx: CommandContext, incr: boolean): void {
   replyAdded(ctx, options, added, updated, result, processed);
 }
 
-/** INCR replies with the new score (nil when nothing was done); plain ZADD with how many were added/changed. */
+/**
+ * INCR replies with the new score (nil when nothing was done); plain ZADD with how many were added/changed.
+ */
 function replyAdded(
   ctx: CommandContext,
   options: number,
@@ -119,4 +122,13 @@ function replyAdded(
   } else {
     ctx.reply.integer((options & Option.ch) !== 0 ? added + updated : added);
   }
+}
+
+/** Whether an argument can be an option word (NX, XX, GT, LT, CH, INCR), judged without converting it. */
+function mayBeOption(arg: Buffer): boolean {
+  if (arg.length !== 2 && arg.length !== 4) return false;
+  const first = (arg[0] as number) | 0x20; // lower case
+  return (
+    first === 0x6e || first === 0x78 || first === 0x67 || first === 0x6c || first === 0x63 || first === 0x69
+  );
 }

@@ -1,4 +1,5 @@
-// ZDIFF numkeys key [key ...] [WITHSCORES]: the members of the first input that are in no other, with their scores.
+// ZDIFF numkeys key [key ...] [WITHSCORES]: the members of the first input that are in no other, with their
+// scores.
 import type { CommandSpec } from '../command-spec.js';
 import { numkeysKeys } from './numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';

@@ -1,4 +1,5 @@
-// ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]: the members in every input, with aggregated scores.
+// ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]: the members in every
+// input, with aggregated scores.
 import type { CommandSpec } from '../command-spec.js';
 import { numkeysKeys } from './numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';

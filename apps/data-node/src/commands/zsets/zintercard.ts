@@ -1,4 +1,5 @@
-// ZINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection, counting no further than limit (0 = all).
+// ZINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection, counting no further than
+// limit (0 = all).
 import type { CommandSpec } from '../command-spec.js';
 import { numkeysKeys } from './numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';

@@ -1,4 +1,5 @@
-// ZRANGE key min max [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]: members by rank (default), score or lex range, ascending or reversed.
+// ZRANGE key min max [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]: members by rank (default),
+// score or lex range, ascending or reversed.
 import type { CommandSpec } from '../command-spec.js';
 import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
 

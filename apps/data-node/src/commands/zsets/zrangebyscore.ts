@@ -1,4 +1,5 @@
-// ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]: members with a score in the range, lowest first.
+// ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]: members with a score in the range, lowest
+// first.
 import type { CommandSpec } from '../command-spec.js';
 import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
 

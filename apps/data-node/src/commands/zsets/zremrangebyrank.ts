@@ -1,4 +1,5 @@
-// ZREMRANGEBYRANK key start stop: removes the members ranked start..stop (negative ranks count from the end); replies with how many.
+// ZREMRANGEBYRANK key start stop: removes the members ranked start..stop (negative ranks count from the end);
+// replies with how many.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { removeRange } from './remove-range.js';
 import { RangeKind } from './zrange-generic.js';

@@ -1,4 +1,5 @@
-// ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]: members with a score in the range, highest first.
+// ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]: members with a score in the range, highest
+// first.
 import type { CommandSpec } from '../command-spec.js';
 import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
 
