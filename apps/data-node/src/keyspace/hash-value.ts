@@ -36,12 +36,9 @@ class DenseTable {
 
 export class HashValue implements CollectionValue {
   accountedBytes = 0;
-  /** The packed entries, or null once dense. */
-  private packed: string | null = '';
-  private table: DenseTable | null = null;
+  /** The packed entries (a string), or the dense table. Few fields: there is one HashValue per hash key. */
+  private data: string | DenseTable = '';
   private count = 0;
-  /** Packed only: offsets of the entries, built by positionOf and dropped by every change. */
-  private offsets: number[] | null = null;
   private peakSize = 0;
   private peakLength = 0;
 
@@ -62,28 +59,25 @@ export class HashValue implements CollectionValue {
   }
 
   get bytes(): number {
-    const packed = this.packed;
-    if (packed !== null) return HASH_BASE_BYTES + packed.length;
-    const table = this.table as DenseTable;
-    return HASH_BASE_BYTES + this.count * DENSE_ENTRY_BYTES + table.contentBytes;
+    const data = this.data;
+    if (typeof data === 'string') return HASH_BASE_BYTES + data.length;
+    return HASH_BASE_BYTES + this.count * DENSE_ENTRY_BYTES + data.contentBytes;
   }
 
   /** The value of `field`, or undefined. */
   get(field: string): string | undefined {
-    const packed = this.packed;
-    if (packed === null) {
-      const table = this.table as DenseTable;
-      const i = table.index.get(field);
-      return i === undefined ? undefined : table.values[i];
+    const data = this.data;
+    if (typeof data !== 'string') {
+      const i = data.index.get(field);
+      return i === undefined ? undefined : data.values[i];
     }
-    const pos = findPacked(packed, field);
-    return pos < 0 ? undefined : packedValue(packed, pos);
+    const pos = findPacked(data, field);
+    return pos < 0 ? undefined : packedValue(data, pos);
   }
 
   has(field: string): boolean {
-    return this.packed === null
-      ? (this.table as DenseTable).index.has(field)
-      : findPacked(this.packed, field) >= 0;
+    const data = this.data;
+    return typeof data === 'string' ? findPacked(data, field) >= 0 : data.index.has(field);
   }
 
   /** Sets `field` to `value`; true when the field is new. */
@@ -91,8 +85,8 @@ export class HashValue implements CollectionValue {
     const longest = field.length > value.length ? field.length : value.length;
     if (longest > this.peakLength) this.peakLength = longest;
     let created: boolean;
-    const packed = this.packed;
-    if (packed === null) {
+    const packed = this.data;
+    if (typeof packed !== 'string') {
       created = this.setDense(field, value);
     } else if (longest > PACKED_MAX_LENGTH) {
       this.toDense();
@@ -103,17 +97,16 @@ export class HashValue implements CollectionValue {
       if (!created) {
         const v = pos + 2 + field.length;
         const end = v + 1 + packed.charCodeAt(v);
-        this.packed = flatten(
+        this.data = flatten(
           packed.slice(0, v) + String.fromCharCode(value.length) + value + packed.slice(end),
         );
       } else if (this.count < PACKED_MAX_ENTRIES) {
-        this.packed = flatten(packed + packedEntry(field, value));
+        this.data = flatten(packed + packedEntry(field, value));
         this.count++;
       } else {
         this.toDense();
         this.setDense(field, value);
       }
-      this.offsets = null;
     }
     if (this.count > this.peakSize) this.peakSize = this.count;
     return created;
@@ -121,16 +114,15 @@ export class HashValue implements CollectionValue {
 
   /** Removes `field`; true when it was there. */
   delete(field: string): boolean {
-    const packed = this.packed;
-    if (packed !== null) {
-      const pos = findPacked(packed, field);
+    const data = this.data;
+    if (typeof data === 'string') {
+      const pos = findPacked(data, field);
       if (pos < 0) return false;
-      this.packed = flatten(packed.slice(0, pos) + packed.slice(nextPacked(packed, pos)));
-      this.offsets = null;
+      this.data = flatten(data.slice(0, pos) + data.slice(nextPacked(data, pos)));
       this.count--;
       return true;
     }
-    const table = this.table as DenseTable;
+    const table = data;
     const i = table.index.get(field);
     if (i === undefined) return false;
     const last = this.count - 1;
@@ -154,7 +146,7 @@ export class HashValue implements CollectionValue {
 
   /** Whether the hash is packed (small): then HSCAN returns it whole, like Redis with a listpack. */
   get isPacked(): boolean {
-    return this.packed !== null;
+    return typeof this.data === 'string';
   }
 
   /** Position of the first entry (insertion order when packed), or -1 when empty. */
@@ -164,10 +156,10 @@ export class HashValue implements CollectionValue {
 
   /** Position after `pos`, or -1 at the end. */
   next(pos: number): number {
-    const packed = this.packed;
-    if (packed === null) return pos + 1 < this.count ? pos + 1 : -1;
-    const next = nextPacked(packed, pos);
-    return next < packed.length ? next : -1;
+    const data = this.data;
+    if (typeof data !== 'string') return pos + 1 < this.count ? pos + 1 : -1;
+    const next = nextPacked(data, pos);
+    return next < data.length ? next : -1;
   }
 
   /**
@@ -175,26 +167,19 @@ export class HashValue implements CollectionValue {
    * last one, which a delete moves into the freed index. Packed: O(1) after one O(n) pass per change.
    */
   positionOf(i: number): number {
-    const packed = this.packed;
-    if (packed === null) return i;
-    let offsets = this.offsets;
-    if (offsets === null) {
-      offsets = this.offsets = [];
-      for (let p = this.first(); p !== -1; p = this.next(p)) offsets.push(p);
-    }
-    return offsets[i] as number;
+    const data = this.data;
+    return typeof data === 'string' ? (packedOffsets(data)[i] as number) : i;
   }
 
   fieldAt(pos: number): string {
-    const packed = this.packed;
-    if (packed === null) return (this.table as DenseTable).fields[pos] as string;
-    return packed.substring(pos + 2, pos + 2 + packed.charCodeAt(pos));
+    const data = this.data;
+    if (typeof data !== 'string') return data.fields[pos] as string;
+    return data.substring(pos + 2, pos + 2 + data.charCodeAt(pos));
   }
 
   valueAt(pos: number): string {
-    const packed = this.packed;
-    if (packed === null) return (this.table as DenseTable).values[pos] as string;
-    return packedValue(packed, pos);
+    const data = this.data;
+    return typeof data === 'string' ? packedValue(data, pos) : (data.values[pos] as string);
   }
 
   // ------------------------------------------------------------------ CollectionValue
@@ -207,18 +192,19 @@ export class HashValue implements CollectionValue {
 
   clone(): HashValue {
     const copy = new HashValue();
-    copy.packed = this.packed;
     copy.count = this.count;
     copy.peakSize = this.peakSize;
     copy.peakLength = this.peakLength;
-    const table = this.table;
-    if (table !== null) {
+    const data = this.data;
+    if (typeof data === 'string') {
+      copy.data = data;
+    } else {
       const dense = new DenseTable();
-      for (const [field, i] of table.index) dense.index.set(field, i);
-      dense.fields.push(...table.fields);
-      dense.values.push(...table.values);
-      dense.contentBytes = table.contentBytes;
-      copy.table = dense;
+      for (const [field, i] of data.index) dense.index.set(field, i);
+      dense.fields.push(...data.fields);
+      dense.values.push(...data.values);
+      dense.contentBytes = data.contentBytes;
+      copy.data = dense;
     }
     return copy;
   }
@@ -236,7 +222,7 @@ export class HashValue implements CollectionValue {
   // ------------------------------------------------------------------ dense form
 
   private setDense(field: string, value: string): boolean {
-    const table = this.table as DenseTable;
+    const table = this.data as DenseTable;
     const i = table.index.get(field);
     if (i !== undefined) {
       table.contentBytes += value.length - (table.values[i] as string).length;
@@ -261,9 +247,7 @@ export class HashValue implements CollectionValue {
       table.values.push(value);
       table.contentBytes += field.length + value.length;
     }
-    this.table = table;
-    this.packed = null;
-    this.offsets = null;
+    this.data = table;
   }
 }
 
@@ -284,6 +268,24 @@ function packedEntry(field: string, value: string): string {
     String.fromCharCode(value.length) +
     value
   );
+}
+
+/**
+ * The entry offsets of the last packed string asked for (HRANDFIELD picks many positions from one hash). A
+ * packed string never changes, so the memo is valid for any hash holding an equal string, and no mutation has
+ * to invalidate it.
+ */
+let memoPacked = '';
+let memoOffsets: number[] = [];
+
+function packedOffsets(packed: string): number[] {
+  if (packed !== memoPacked) {
+    const offsets: number[] = [];
+    for (let pos = 0; pos < packed.length; pos = nextPacked(packed, pos)) offsets.push(pos);
+    memoPacked = packed;
+    memoOffsets = offsets;
+  }
+  return memoOffsets;
 }
 
 /** Offset of the entry of `field` in `packed`, or -1. */
