@@ -77,37 +77,40 @@ export class ListValue implements CollectionValue {
   /** Removes and returns the head element, or undefined when empty. */
   popHead(): string | undefined {
     if (this.length === 0) return undefined;
-    const slot = this.head;
-    const element = this.slots[slot] as string;
-    this.slots[slot] = '';
-    this.head = (slot + 1) & this.mask;
-    this.removed(element);
+    const element = this.dropHead();
+    this.shrinkIfSparse();
     return element;
   }
 
   /** Removes and returns the tail element, or undefined when empty. */
   popTail(): string | undefined {
     if (this.length === 0) return undefined;
-    const slot = (this.head + this.length - 1) & this.mask;
-    const element = this.slots[slot] as string;
-    this.slots[slot] = '';
-    this.removed(element);
+    const element = this.dropTail();
+    this.shrinkIfSparse();
     return element;
   }
 
   /** Inserts `element` so that it ends up at `index` (0 <= index <= size), shifting the shorter side. */
   insert(index: number, element: string): void {
-    if (index === 0) return this.pushHead(element);
-    if (index === this.length) return this.pushTail(element);
+    if (index === 0) {
+      this.pushHead(element);
+      return;
+    }
+    if (index === this.length) {
+      this.pushTail(element);
+      return;
+    }
     if (this.length === this.slots.length) this.resize(this.slots.length * 2);
     const { slots, mask } = this;
     if (index < this.length - index) {
-      this.head = (this.head - 1) & mask;
-      for (let i = 0; i < index; i++)
-        slots[(this.head + i) & mask] = slots[(this.head + i + 1) & mask] as string;
+      // Shift the elements before `index` one slot towards the head.
+      const head = (this.head = (this.head - 1) & mask);
+      for (let i = 0; i < index; i++) slots[(head + i) & mask] = slots[(head + i + 1) & mask] as string;
     } else {
+      // Shift the elements from `index` on one slot towards the tail.
+      const head = this.head;
       for (let i = this.length; i > index; i--)
-        slots[(this.head + i) & mask] = slots[(this.head + i - 1) & mask] as string;
+        slots[(head + i) & mask] = slots[(head + i - 1) & mask] as string;
     }
     slots[(this.head + index) & mask] = element;
     this.length++;
@@ -182,27 +185,24 @@ export class ListValue implements CollectionValue {
 
   // ------------------------------------------------------------------ storage
 
-  private dropHead(): void {
+  /** Takes the head element out of a non-empty list (no shrinking). */
+  private dropHead(): string {
     const element = this.slots[this.head] as string;
     this.slots[this.head] = '';
     this.head = (this.head + 1) & this.mask;
     this.length--;
     this.byteCount -= element.length + ELEMENT_OVERHEAD_BYTES;
+    return element;
   }
 
-  private dropTail(): void {
+  /** Takes the tail element out of a non-empty list (no shrinking). */
+  private dropTail(): string {
     const slot = (this.head + this.length - 1) & this.mask;
     const element = this.slots[slot] as string;
     this.slots[slot] = '';
     this.length--;
     this.byteCount -= element.length + ELEMENT_OVERHEAD_BYTES;
-  }
-
-  /** Book-keeping after a pop: one element less, and the array shrinks when mostly unused. */
-  private removed(element: string): void {
-    this.length--;
-    this.byteCount -= element.length + ELEMENT_OVERHEAD_BYTES;
-    this.shrinkIfSparse();
+    return element;
   }
 
   /** Past three quarters unused, moves to the smallest capacity that leaves the list half full. */
