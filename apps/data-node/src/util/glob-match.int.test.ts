@@ -45,7 +45,7 @@ async function redisMatches(cases: readonly (readonly [string, string])[]): Prom
   for (const [pattern, key] of cases) {
     pipeline.flushall();
     pipeline.set(Buffer.from(key, 'latin1'), 'v');
-    pipeline.keysBuffer(Buffer.from(pattern, 'latin1'));
+    pipeline.callBuffer('KEYS', Buffer.from(pattern, 'latin1'));
   }
   const results = (await pipeline.exec()) ?? [];
   return cases.map((_, i) => ((results[i * 3 + 2]?.[1] as Buffer[]) ?? []).length === 1);
