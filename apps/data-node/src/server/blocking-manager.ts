@@ -31,10 +31,8 @@ export class BlockingManager {
   private runner: BlockedCommandRunner | null = null;
   private serving = false;
   private drained = false;
+  private served: string | null = null;
   private readonly onTimer = (client: ClientState): void => this.timerFired(client);
-
-  /** The key whose change is being served, while a blocked command re-runs; null otherwise. */
-  servingKey: string | null = null;
 
   /** Number of blocked clients (INFO blocked_clients). */
   blockedClients = 0;
@@ -43,6 +41,11 @@ export class BlockingManager {
 
   attach(runner: BlockedCommandRunner): void {
     this.runner = runner;
+  }
+
+  /** The key whose change is being served, while a blocked command re-runs; null otherwise. */
+  get servingKey(): string | null {
+    return this.served;
   }
 
   /** Number of keys with at least one blocked client (INFO total_blocking_keys). */
@@ -55,12 +58,10 @@ export class BlockingManager {
     const deadline = timeoutMs > 0 ? this.now() + timeoutMs : 0;
     const onTimeout = request.onTimeout ?? writeNullArray;
     client.blocked = { keys, deadline, args, onTimeout, timer: null };
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      if (keys.indexOf(key) !== i) continue; // BLPOP k k 0 waits once on k
+    for (const key of keys) {
       const queue = this.waiting.get(key);
       if (queue === undefined) this.waiting.set(key, [client]);
-      else queue.push(client);
+      else if (queue[queue.length - 1] !== client) queue.push(client); // BLPOP k k 0 waits once on k
     }
     if (deadline !== 0) {
       this.timed.add(client);
@@ -98,7 +99,7 @@ export class BlockingManager {
       }
     } finally {
       this.serving = false;
-      this.servingKey = null;
+      this.served = null;
       this.resumeUnblocked();
     }
   }
@@ -164,7 +165,7 @@ export class BlockingManager {
   private serveKey(runner: BlockedCommandRunner, key: string): void {
     const queue = this.waiting.get(key);
     if (queue === undefined) return;
-    this.servingKey = key;
+    this.served = key;
     this.drained = false;
     // A served client leaves the queue (unblock splices it out); one that stays blocked keeps its place.
     let i = 0;
@@ -173,7 +174,7 @@ export class BlockingManager {
       if (runner.rerunBlocked(client)) this.unblock(client);
       else i++;
     }
-    this.servingKey = null;
+    this.served = null;
   }
 
   private resumeUnblocked(): void {

@@ -140,6 +140,17 @@ describe('BLPOP, BRPOP and BLMPOP', () => {
     expect(withError.replies()).toEqual([new ReplyError('UNBLOCKED client unblocked via CLIENT UNBLOCK')]);
   });
 
+  it('blocks on a very long key list, repeated keys included, and releases every queue once served', () => {
+    const h = new CommandHarness();
+    const waiter = h.newClient();
+    const keys = Array.from({ length: 100_000 }, (_, i) => `key:${i % 60_000}`);
+    waiter.runAll('BLPOP', ...keys, '0');
+    expect(h.state.blocking.blockingKeys).toBe(60_000);
+    h.run('RPUSH', 'key:59999', 'x');
+    expect(waiter.replies()).toEqual([['key:59999', 'x']]);
+    expect(h.state.blocking.blockingKeys).toBe(0);
+  });
+
   it('counts the served command in the command statistics once', () => {
     const h = new CommandHarness();
     const waiter = h.newClient();
