@@ -86,8 +86,9 @@ function apply(tree: ZsetTree, model: Pair[], o: Op): void {
     case 'drain': {
       if (model.length === 0) return;
       const start = o.from % model.length;
-      for (const gone of model.splice(start, o.count))
+      for (const gone of model.splice(start, o.count)) {
         expect(tree.remove(gone.score, gone.member)).toBe(true);
+      }
       return;
     }
   }

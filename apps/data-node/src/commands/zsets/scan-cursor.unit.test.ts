@@ -22,7 +22,8 @@ describe('scan cursors', () => {
     expect(parseScanCursor('007')).toBe(7n);
     expect(parseScanCursor('-1')).toBe(18446744073709551615n);
     expect(parseScanCursor('18446744073709551615')).toBe(18446744073709551615n);
-    for (const bad of ['18446744073709551616', ' 1', '1 ', 'x', '+', '-', '1.5'])
+    for (const bad of ['18446744073709551616', ' 1', '1 ', 'x', '+', '-', '1.5']) {
       expect(parseScanCursor(bad)).toBeNull();
+    }
   });
 });

@@ -103,8 +103,9 @@ export function setOperation(
   writeMembersHeader(ctx, zset.size, withScores);
   if (zset.size === 0) return;
   const cursor = zset.cursor(0);
-  for (let n = zset.size; n > 0; n--, cursor.next())
+  for (let n = zset.size; n > 0; n--, cursor.next()) {
     writeMember(ctx, cursor.member, cursor.score, withScores);
+  }
 }
 
 /** The scores of a sorted set, or of a set (all 1); an empty map when missing; null after WRONGTYPE. */
