@@ -1,6 +1,6 @@
 // BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: LMPOP that blocks while every list is
 // empty. Redis parses numkeys, the end and COUNT before the timeout.
-import type { CommandSpec } from '../command-spec.js';
+import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { popOrBlock } from './blocking-pop.js';
 import { mpopKeys, parseMpop } from './parse-mpop.js';
 import { parseTimeout } from './parse-timeout.js';
@@ -10,7 +10,7 @@ export const blmpop = {
   arity: -5,
   flags: ['write', 'blocking'],
   categories: ['write', 'list', 'slow', 'blocking'],
-  keys: { first: 0, last: 0, step: 0 },
+  keys: NO_KEYS,
   getKeys: mpopKeys(2),
   docs: {
     summary:

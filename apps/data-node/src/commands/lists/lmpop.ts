@@ -1,6 +1,6 @@
 // LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]: pops up to count elements from the first non-empty
 // list, replying [key, [elements...]], or a null array when every list is empty.
-import type { CommandSpec } from '../command-spec.js';
+import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { ListValue } from '../../keyspace/list-value.js';
 import { mpopKeys, parseMpop } from './parse-mpop.js';
@@ -11,7 +11,7 @@ export const lmpop = {
   arity: -4,
   flags: ['write'],
   categories: ['write', 'list', 'slow'],
-  keys: { first: 0, last: 0, step: 0 },
+  keys: NO_KEYS,
   getKeys: mpopKeys(1),
   docs: {
     summary:
