@@ -10,8 +10,11 @@ import { parseInt64 } from '../../util/int64.js';
 import { writeMember, writeMembersHeader } from './write-members.js';
 import { readZset, WRONG_TYPE } from './zset-lookup.js';
 
-/** Largest reply a negative count may produce (Redis's default proto-max-bulk-len). */
-const MAX_REPLY_BYTES = 512 * 1024 * 1024;
+/**
+ * Largest reply a negative count may produce: room for millions of picks, yet one command cannot take
+ * more memory (or event-loop time) than a large pipeline would.
+ */
+const MAX_REPLY_BYTES = 64 * 1024 * 1024;
 /** RESP framing per member (bulk header and CRLFs), and per score when WITHSCORES. */
 const MEMBER_FRAMING_BYTES = 16;
 const SCORE_BYTES = 32;

@@ -54,6 +54,13 @@ describe('ZRANDMEMBER', () => {
     expect(h.run('ZRANDMEMBER', 'z', '9223372036854775807')).toHaveLength(3);
   });
 
+  it('bounds a negative count by the size of the reply it would make, not by the count', () => {
+    const h = new CommandHarness();
+    h.run('ZADD', 'wide', '1', 'x'.repeat(1000), '2', 'y'.repeat(1000));
+    expect(h.run('ZRANDMEMBER', 'wide', '-20000')).toHaveLength(20000);
+    expect(h.run('ZRANDMEMBER', 'wide', '-100000')).toBeInstanceOf(ReplyError);
+  });
+
   it('checks the count, then the options, then the key', () => {
     const h = harnessWith(1);
     h.run('SET', 's', 'v');
