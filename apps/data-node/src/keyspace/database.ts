@@ -324,13 +324,6 @@ export class Database {
     return undefined;
   }
 
-  /** A random key with a TTL (volatile-random eviction), or undefined. */
-  randomVolatileKey(): string | undefined {
-    const sample: string[] = [];
-    this.sampleVolatileKeys(1, sample);
-    return sample[0];
-  }
-
   /**
    * Fills `out` with up to `count` distinct keys that have a TTL (volatile-* eviction). When there are at
    * most `count`, all of them; otherwise consecutive keys from a cursor that keeps going round the expiry

@@ -4,7 +4,7 @@
 // always refuses. The dispatcher calls `admit` (the `MemoryGuard` port); the fast path is two comparisons.
 //
 // Choosing victims:
-// - allkeys-random / volatile-random: Database.randomKey / a volatile key from its rolling sampler.
+// - allkeys-random / volatile-random: Database.randomKey / one key of its rolling volatile-key sampler.
 // - volatile-ttl: the nearest expiry among `maxmemory-samples` volatile keys, as Redis samples.
 // - allkeys-lru: exact LRU. Recency lives in an AccessClock (access-clock.ts) that exists only while an
 //   LRU/LFU policy is selected: one Map<key, last access> kept in access order by delete + re-insert on
@@ -84,7 +84,8 @@ export class EvictionGuard implements MemoryGuard {
       case EvictionPolicy.allkeysRandom:
         return db.randomKey();
       case EvictionPolicy.volatileRandom:
-        return db.randomVolatileKey();
+        db.sampleVolatileKeys(1, this.sample);
+        return this.sample[0];
       case EvictionPolicy.allkeysLru:
         return this.leastRecentlyUsed();
       case EvictionPolicy.allkeysLfu:

@@ -55,6 +55,7 @@ function sortElements(ctx: CommandContext, elements: string[], o: SortOptions): 
       if (score === null) return false;
       scores[i] = score;
     }
+    // Equal infinities subtract to NaN, which is falsy like 0: a tie, settled by the bytes as in Redis.
     compare = (a, b) =>
       (scores[a] as number) - (scores[b] as number) ||
       compareBytes(elements[a] as string, elements[b] as string);
@@ -99,7 +100,13 @@ export function sortCommand(ctx: CommandContext, readonly: boolean): void {
   else store(ctx, elements, start, end, o.gets, o.store);
 }
 
-function writeReply(ctx: CommandContext, elements: string[], start: number, end: number, gets: string[]) {
+function writeReply(
+  ctx: CommandContext,
+  elements: string[],
+  start: number,
+  end: number,
+  gets: string[],
+): void {
   const w = ctx.reply;
   const count = end >= start ? end - start + 1 : 0;
   w.arrayHeader(gets.length === 0 ? count : count * gets.length);
@@ -121,7 +128,7 @@ function store(
   end: number,
   gets: string[],
   key: string,
-) {
+): void {
   const items: string[] = [];
   for (let i = start; i <= end; i++) {
     const element = elements[i] as string;
