@@ -7,13 +7,10 @@
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
-import type { HashValue } from '../../keyspace/hash-value.js';
-import { bulkBytes, pairCountFits, parseRandomCount, replyFits } from '../sets/random-count.js';
+import { pairCountFits, parseRandomCount, replyFits } from '../sets/random-count.js';
 import { randomIndex, sampleDistinct } from '../sets/random-sample.js';
 import { readHash, WRONG_TYPE } from './hash-lookup.js';
-
-/** Entries sampled to estimate the reply of a negative count. */
-const SIZE_SAMPLES = 8;
+import { meanEntryBytes, writeEntry, writeHeader } from './random-entries.js';
 
 function hrandfieldWithCount(ctx: CommandContext): void {
   const count = parseRandomCount(ctx, 2);
@@ -38,28 +35,6 @@ function hrandfieldWithCount(ctx: CommandContext): void {
     writeHeader(ctx, count, withValues);
     for (let i = 0; i < count; i++) writeEntry(ctx, hash, hash.positionOf(indexes[i] as number), withValues);
   }
-}
-
-function writeHeader(ctx: CommandContext, entries: number, withValues: boolean): void {
-  ctx.reply.arrayHeader(withValues && ctx.reply.protocol === 2 ? entries * 2 : entries);
-}
-
-function writeEntry(ctx: CommandContext, hash: HashValue, pos: number, withValues: boolean): void {
-  const reply = ctx.reply;
-  if (withValues && reply.protocol === 3) reply.arrayHeader(2);
-  reply.bulk(hash.fieldAt(pos));
-  if (withValues) reply.bulk(hash.valueAt(pos));
-}
-
-/** Average RESP size of an entry, from a few random ones. */
-function meanEntryBytes(hash: HashValue, withValues: boolean): number {
-  let total = 0;
-  for (let i = 0; i < SIZE_SAMPLES; i++) {
-    const pos = hash.positionOf(randomIndex(hash.size));
-    total += bulkBytes(hash.fieldAt(pos).length);
-    if (withValues) total += bulkBytes(hash.valueAt(pos).length) + 4; // RESP3 `*2\r\n`
-  }
-  return total / SIZE_SAMPLES;
 }
 
 export const hrandfield = {
