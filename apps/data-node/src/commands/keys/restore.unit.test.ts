@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CommandHarness, ReplyError } from '../../testing/command-harness.js';
 import { COLLECTION_FACTORIES } from '../../keyspace/collection-codecs.js';
@@ -60,6 +61,36 @@ describe('DUMP and RESTORE', () => {
       expect(h.run('OBJECT', 'ENCODING', 'dst')).toBe(h.run('OBJECT', 'ENCODING', 'src'));
     });
   }
+
+  it('round-trip generated contents of every registered collection kind', () => {
+    const h = new CommandHarness();
+    const bytes = fc.uint8Array({ maxLength: 12 }).map((b) => Buffer.from(b).toString('latin1'));
+    const score = fc
+      .double({ noNaN: true })
+      .map((d) => (d === Infinity ? 'inf' : d === -Infinity ? '-inf' : String(d)));
+    const contents: Record<string, fc.Arbitrary<string[]>> = {
+      list: fc.array(bytes, { minLength: 1, maxLength: 40 }),
+      set: fc.uniqueArray(bytes, { minLength: 1, maxLength: 40 }),
+      hash: fc
+        .uniqueArray(fc.tuple(bytes, bytes), { minLength: 1, maxLength: 40, selector: ([field]) => field })
+        .map((pairs) => pairs.flat()),
+      zset: fc
+        .uniqueArray(fc.tuple(bytes, score), { minLength: 1, maxLength: 40, selector: ([member]) => member })
+        .map((pairs) => pairs.flat()),
+    };
+    for (const kind of kinds) {
+      fc.assert(
+        fc.property(contents[kind] as fc.Arbitrary<string[]>, (parts) => {
+          const original = COLLECTION_FACTORIES[kind]?.(parts) as CollectionValue;
+          h.run('FLUSHALL');
+          h.state.db.set('src', original);
+          expect(h.run('RESTORE', 'dst', '0', dump(h, 'src'))).toBe('OK');
+          expect(content(h.state.db.peek('dst') as CollectionValue)).toEqual(content(original));
+        }),
+        { numRuns: 50 },
+      );
+    }
+  });
 
   it('set a relative TTL, or an absolute one with ABSTTL', () => {
     const h = new CommandHarness({ now: T0 });
