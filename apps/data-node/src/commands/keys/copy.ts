@@ -1,7 +1,8 @@
 // COPY source destination [DB destination-db] [REPLACE] (redis 7.0 src/db.c copyCommand): copies the value
-// and its TTL. There is one database, so `DB` accepts only 0 (other indexes: `ERR DB index is out of range`,
-// as redis-server answers for an index past its `databases`). 1 when copied, 0 when the source is missing
-// or the destination exists without REPLACE.
+// and its TTL. There is one database, so `DB` accepts only 0: in cluster mode other indexes below
+// `databases` get Redis's cluster refusal, and everything else `ERR DB index is out of range` (what
+// redis-server answers past its `databases`). 1 when copied, 0 when the source is missing or the destination
+// exists without REPLACE.
 import type { CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
@@ -30,7 +31,13 @@ function parseOptions(ctx: CommandContext): boolean | null {
         return null;
       }
       if (db !== 0) {
-        ctx.error(Err.dbIndexOutOfRange);
+        const config = ctx.server.config;
+        const inRange = db > 0 && db < config.getNumber('databases');
+        ctx.error(
+          inRange && config.getBool('cluster-enabled')
+            ? 'ERR Copying to another database is not allowed in cluster mode'
+            : Err.dbIndexOutOfRange,
+        );
         return null;
       }
     } else {
