@@ -111,4 +111,14 @@ describe('COPY', () => {
     );
     expect(h.run('EXISTS', 'c')).toBe(0);
   });
+
+  it('refuses other databases in cluster mode with Redis texts', () => {
+    const h = new CommandHarness({ config: { 'cluster-enabled': 'yes' } });
+    h.run('SET', 'a', '1');
+    expect(h.run('COPY', 'a', 'b', 'DB', '1')).toEqual(
+      new ReplyError('ERR Copying to another database is not allowed in cluster mode'),
+    );
+    expect(h.run('COPY', 'a', 'b', 'DB', '16')).toEqual(new ReplyError('ERR DB index is out of range'));
+    expect(h.run('COPY', 'a', 'b', 'DB', '0')).toBe(1);
+  });
 });
