@@ -11,7 +11,7 @@ import {
   type ReplyEvent,
 } from '../testing/reply-model.js';
 import { splitAt, splitChunks } from '../testing/split-chunks.js';
-import type { ReplyDecoderOptions } from './reply-decoder.js';
+import type { ReplyDecoderOptions } from './reply-decoder-options.js';
 
 const splits = fc.array(fc.nat(), { maxLength: 20 });
 const stringsMode = fc.constantFrom<ReplyDecoderOptions['strings']>('buffer', 'utf8', 'latin1');

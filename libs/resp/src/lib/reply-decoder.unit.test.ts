@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeReplies, type ReplyEvent } from '../testing/reply-model.js';
 import { SPLIT_MODES, splitChunks } from '../testing/split-chunks.js';
-import { ReplyDecoder, type ReplyDecoderOptions } from './reply-decoder.js';
+import { ReplyDecoder } from './reply-decoder.js';
+import type { ReplyDecoderOptions } from './reply-decoder-options.js';
 import { REPLY_ERRORS } from './reply-errors.js';
 import { RespError } from './resp-error.js';
 import { RespAttributed, RespPush, RespVerbatim, type RespValue } from './resp-values.js';

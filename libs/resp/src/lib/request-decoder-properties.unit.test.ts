@@ -6,7 +6,7 @@ import { describe, expect } from 'vitest';
 import { decodeRequests, type RequestRun } from '../testing/request-events.js';
 import { splitAt, splitChunks } from '../testing/split-chunks.js';
 import { encodeCommand } from './encode-command.js';
-import type { RequestLimits } from './request-decoder.js';
+import type { RequestLimits } from './request-limits.js';
 
 /** One command and the bytes that encode it (multibulk, or inline with \xHH-quoted arguments). */
 interface Encoded {

@@ -7,7 +7,7 @@ import { decodeRequests, type RequestEvent } from '../testing/request-events.js'
 import { exchange, startRedisServer, type RedisServer } from '../testing/redis-server.js';
 import { SPLIT_MODES, splitChunks } from '../testing/split-chunks.js';
 import { encodeCommand } from './encode-command.js';
-import type { RequestLimits } from './request-decoder.js';
+import type { RequestLimits } from './request-limits.js';
 import { ReplyWriter } from './reply-writer.js';
 
 const PASSWORD = 'secret';

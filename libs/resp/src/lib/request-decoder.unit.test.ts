@@ -3,7 +3,7 @@ import { decodeRequests, type RequestEvent } from '../testing/request-events.js'
 import { SPLIT_MODES, splitChunks } from '../testing/split-chunks.js';
 import { encodeCommand } from './encode-command.js';
 import { REQUEST_ERRORS } from './request-errors.js';
-import type { RequestLimits } from './request-decoder.js';
+import type { RequestLimits } from './request-limits.js';
 
 const E = REQUEST_ERRORS;
 const PING = { command: ['PING'] };

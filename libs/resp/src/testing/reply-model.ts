@@ -2,7 +2,8 @@
 // type (streamed and attributed ones too), `encodeReply` writes one with ReplyWriter (raw bytes for the
 // types the writer does not produce) and `expectedValue` is what ReplyDecoder must emit for it.
 import fc from 'fast-check';
-import { ReplyDecoder, type ReplyDecoderOptions } from '../lib/reply-decoder.js';
+import { ReplyDecoder } from '../lib/reply-decoder.js';
+import type { ReplyDecoderOptions } from '../lib/reply-decoder-options.js';
 import { ReplyWriter } from '../lib/reply-writer.js';
 import { RespError } from '../lib/resp-error.js';
 import { RespAttributed, RespPush, RespVerbatim, type RespValue } from '../lib/resp-values.js';
