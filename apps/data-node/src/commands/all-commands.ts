@@ -5,6 +5,7 @@ import { hashCommands } from './hashes/index.js';
 import { keyCommands } from './keys/index.js';
 import { listCommands } from './lists/index.js';
 import { pubsubCommands } from './pubsub/index.js';
+import { serverCommands } from './server/index.js';
 import { setCommands } from './sets/index.js';
 import { stringCommands } from './strings/index.js';
 import { transactionCommands } from './transactions/index.js';
@@ -12,6 +13,7 @@ import { zsetCommands } from './zsets/index.js';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...connectionCommands,
+  ...serverCommands,
   ...stringCommands,
   ...transactionCommands,
   ...pubsubCommands,

@@ -57,7 +57,8 @@ export const Err = {
   limitNegative: "ERR LIMIT can't be negative",
   inputKeyNeeded: (command: string) => `ERR at least 1 input key is needed for '${command}' command`,
   invalidCursor: 'ERR invalid cursor',
-  countOutOfRange: 'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
+  countOutOfRange:
+    'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
   /** Not in Redis, which streams such a reply until memory runs out: a count whose reply would not fit. */
   randomReplyTooLarge: (command: string, limit: number) =>
     `ERR ${command} count would produce a reply over ${limit} bytes; ask for fewer elements per call`,
@@ -67,4 +68,41 @@ export const Err = {
   valueNanOrInfinity: 'ERR value is NaN or Infinity',
   valueOutOfRange: 'ERR value is out of range',
   numkeysExceedArgs: "ERR Number of keys can't be greater than number of args",
+  // connection and server administration (redis src/networking.c, acl.c, config.c, server.c, debug.c)
+  authWithoutPassword:
+    'ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?',
+  protocolVersionNotInteger: 'ERR Protocol version is not an integer or out of range',
+  noProto: 'NOPROTO unsupported protocol version',
+  helloSyntax: (option: string) => `ERR Syntax error in HELLO option '${option}'`,
+  helloNoAuth:
+    'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time',
+  invalidClientName: 'ERR Client names cannot contain spaces, newlines or special characters.',
+  invalidClientAttribute: (attribute: string) =>
+    `ERR ${attribute} cannot contain spaces, newlines or special characters.`,
+  unrecognizedOption: (option: string) => `ERR Unrecognized option '${option}'`,
+  unknownClientType: (type: string) => `ERR Unknown client type '${type}'`,
+  invalidClientId: 'ERR Invalid client ID',
+  clientIdNotPositive: 'ERR client-id should be greater than 0',
+  noSuchUser: (user: string) => `ERR No such user '${user}'`,
+  noSuchClient: 'ERR No such client',
+  unblockReason: 'ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR',
+  unblocked: 'UNBLOCKED client unblocked via CLIENT UNBLOCK',
+  subcommandSyntax: (sub: string, container: string) =>
+    `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container} HELP.`,
+  configSetFailed: (directive: string, reason: string) =>
+    `ERR CONFIG SET failed (possibly related to argument '${directive}') - ${reason}`,
+  invalidCommand: 'ERR Invalid command specified',
+  noKeyArguments: 'ERR The command has no key arguments',
+  invalidArgumentCount: 'ERR Invalid number of arguments specified for command',
+  invalidArguments: 'ERR Invalid arguments specified for command',
+  slowlogCount: 'ERR count should be greater than or equal to -1',
+  noShutdownInProgress: 'ERR No shutdown in progress.',
+  /** Redis says "Errors trying to SHUTDOWN. Check logs."; here the only cause is SAVE without persistence. */
+  shutdownSaveImpossible:
+    'ERR Errors trying to SHUTDOWN: SAVE is impossible, this data-node has no persistence yet (use NOSAVE, or SAVE FORCE)',
+  debugNotAllowed:
+    'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
+  /** Not in Redis: the data-node keeps no snapshot or AOF yet (SAVE, BGSAVE, BGREWRITEAOF). */
+  persistenceNotSupported: (command: string) =>
+    `ERR ${command} is not supported: this data-node has no persistence yet (no RDB or AOF); data lives in memory only`,
 } as const;

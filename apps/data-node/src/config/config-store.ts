@@ -1,7 +1,7 @@
 // The live configuration: typed values of every directive, validated the way redis-server validates them,
 // with listeners for the components that react to a change (CONFIG SET maxmemory ...). CONFIG SET of
 // several directives is atomic (`setMany`): every value is checked before any is stored. No I/O: reading
-// and rewriting the config file are in parse-command-line.ts and config-file.ts.
+// and rewriting the config file are in parse-command-line.ts and rewrite-config-file.ts.
 import { DIRECTIVES, findDirective, type Directive } from './config-schema.js';
 import { parseMemory } from './memory-units.js';
 

@@ -1,9 +1,9 @@
 // CONFIG REWRITE's I/O: reads the config file the node was started with, computes the new text
-// (config-rewrite.ts) and replaces the file atomically (temporary file in the same folder, then rename),
+// (rewrite-config-text.ts) and replaces the file atomically (temporary file in the same folder, then rename),
 // so a crash mid-write never leaves a truncated config.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ConfigError, ConfigErrorCode, type ConfigStore } from './config-store.js';
-import { rewriteConfigText } from './config-rewrite.js';
+import { rewriteConfigText } from './rewrite-config-text.js';
 
 /** Rewrites `store.configFile`; throws ConfigError with Redis's reason texts. */
 export function rewriteConfigFile(store: ConfigStore): void {

@@ -31,6 +31,11 @@ function isHttpCommand(name: Buffer): boolean {
   return false;
 }
 
+/** Reads the mode afresh (TypeScript would keep a narrowing from before the command ran). */
+function replyModeOf(client: ClientState): ReplyMode {
+  return client.replyMode;
+}
+
 /** The socket's file descriptor (Node keeps it on the internal handle), -1 when unknown. */
 function socketFd(socket: Socket): number {
   const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
@@ -91,7 +96,12 @@ export class ClientConnection {
     client.netInput += chunk.length;
     this.server.stats.netInputBytes += chunk.length;
     client.lastInteraction = this.server.now();
-    this.decoder.feed(chunk);
+    try {
+      this.decoder.feed(chunk);
+    } catch (err) {
+      this.commandFailed(err);
+      return;
+    }
     if (client.closing) return;
     const queryLimit = client.authenticated
       ? this.server.limits.queryBuffer
@@ -123,14 +133,14 @@ export class ClientConnection {
       this.dispatcher.execute(client, args);
       return;
     }
-    // CLIENT REPLY OFF|SKIP: run the command, then drop what it wrote.
+    // CLIENT REPLY OFF|SKIP: run the command, then drop what it wrote, unless the command itself turned
+    // replies back on (CLIENT REPLY ON, RESET): Redis clears the flag before that command replies.
     const earlier = client.writer.take();
     const mode = client.replyMode;
     this.dispatcher.execute(client, args);
-    const isReplyCommand =
-      args.length >= 2 && (args[0] as Buffer).toString('latin1').toLowerCase() === 'client';
-    if (!(isReplyCommand && client.replyMode !== mode)) client.writer.take();
-    if (mode === ReplyMode.skip && client.replyMode === ReplyMode.skip) client.replyMode = ReplyMode.on;
+    const after = replyModeOf(client); // the command may have changed it
+    if (after !== ReplyMode.on) client.writer.take();
+    if (mode === ReplyMode.skip && after === ReplyMode.skip) client.replyMode = ReplyMode.on;
     if (earlier !== null) {
       const later = client.writer.take();
       client.writer.raw(earlier);
@@ -154,6 +164,22 @@ export class ClientConnection {
       );
     }
     this.kill();
+  }
+
+  /**
+   * A command handler threw: a bug, never a reply to bad input (handlers answer bad input with Redis's
+   * errors). The process survives; this client gets an error and is closed, since its transaction or
+   * blocking state may be half-updated.
+   */
+  private commandFailed(err: unknown): void {
+    this.log.error(
+      { client: this.client.id, addr: this.client.addr, err },
+      'command handler threw; closing client',
+    );
+    const text = 'ERR internal error, closing the connection (see the server log)';
+    this.server.stats.countError(text);
+    this.client.writer.error(text);
+    this.closeAfterReply();
   }
 
   private onProtocolError(error: RespProtocolError): void {
@@ -218,8 +244,13 @@ export class ClientConnection {
   /** Resumes after a block ends: runs the commands read meanwhile, then reads again. */
   resumeReading(): void {
     const client = this.client;
-    while (client.pending.length !== 0 && client.blocked === null && !client.closing) {
-      this.onCommand(client.pending.shift() as Buffer[]);
+    try {
+      while (client.pending.length !== 0 && client.blocked === null && !client.closing) {
+        this.onCommand(client.pending.shift() as Buffer[]);
+      }
+    } catch (err) {
+      this.commandFailed(err);
+      return;
     }
     this.flush();
     if (client.blocked === null && !this.pausedForOutput) this.socket.resume();

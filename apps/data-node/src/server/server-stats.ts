@@ -68,6 +68,8 @@ export class ServerStats {
   readonly latencyEvents = new LatencyMonitor();
   /** V8 heap in use when the node started (code, command table): INFO used_memory_startup. */
   readonly startupBytes = process.memoryUsage().heapUsed;
+  /** Highest used_memory reported so far (INFO used_memory_peak). */
+  peakMemory = 0;
   /** Record per-command latency histograms (latency-tracking). */
   trackLatency = true;
   /**

@@ -8,6 +8,8 @@ import type { Dispatcher } from '../commands/dispatcher.js';
 import { ClientConnection } from './client-connection.js';
 import type { ClientState, ClientTransport, ConnectionInfo } from './client-state.js';
 import type { ServerState } from './server-state.js';
+import { isActiveExpireEnabled } from './active-expire-switch.js';
+import { isLoopback } from './loopback.js';
 
 export interface ListenOptions {
   port: number;
@@ -33,13 +35,6 @@ const PROTECTED_MODE_DENIED =
   "server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an " +
   'authentication password for the default user. NOTE: You only need to do one of the above things in ' +
   'order for the server to start accepting connections from the outside.\r\n';
-
-/** Whether a peer address is the loopback interface (Redis's connIsLocal). */
-export function isLoopback(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return v4.startsWith('127.') || address === '::1';
-}
 
 export class RespServer implements ClientTransport {
   private readonly listeners: NetServer[] = [];
@@ -178,9 +173,11 @@ export class RespServer implements ClientTransport {
   private tick(): void {
     const now = this.state.now();
     this.state.stats.sample(now);
-    this.state.db.activeExpireCycle(
-      ACTIVE_EXPIRE_BUDGET * this.state.config.getNumber('active-expire-effort'),
-    );
+    if (isActiveExpireEnabled(this.state)) {
+      this.state.db.activeExpireCycle(
+        ACTIVE_EXPIRE_BUDGET * this.state.config.getNumber('active-expire-effort'),
+      );
+    }
     const timeout = this.state.config.getNumber('timeout');
     if (timeout > 0) {
       for (const connection of this.connections.values()) {
