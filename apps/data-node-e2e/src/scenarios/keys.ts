@@ -698,7 +698,7 @@ export const keysScenarios: Scenario[] = [
     `),
   },
   {
-    name: 'MEMORY USAGE answers nil for a missing key and checks SAMPLES like Redis',
+    name: 'MEMORY USAGE answers nil for a missing key and checks SAMPLES like Redis; MEMORY PURGE answers OK',
     commands: lines(`
       MEMORY USAGE missing
       MEMORY USAGE missing SAMPLES 5
@@ -710,6 +710,8 @@ export const keysScenarios: Scenario[] = [
       MEMORY USAGE missing SAMPLES 0 foo
       MEMORY USAGE
       MEMORY HELP
+      MEMORY PURGE
+      MEMORY PURGE now
       MEMORY FOO
     `),
   },

@@ -64,12 +64,16 @@ describe('keyspace command specs match redis-server COMMAND INFO', () => {
     });
   }
 
-  it('serves every OBJECT subcommand redis-server has', async () => {
-    const [info] = (await redis.call('COMMAND', 'INFO', 'object')) as unknown[][];
-    const theirs = ((info?.[9] as unknown[][]) ?? []).map((sub) => String(sub[0]));
-    const object = keyCommands.find((spec) => spec.name === 'object');
-    expect((object?.subcommands ?? []).map((sub) => `object|${sub.name}`).sort()).toEqual(theirs.sort());
-  });
+  for (const container of ['object', 'memory']) {
+    it(`serves every ${container.toUpperCase()} subcommand redis-server has`, async () => {
+      const [info] = (await redis.call('COMMAND', 'INFO', container)) as unknown[][];
+      const theirs = ((info?.[9] as unknown[][]) ?? []).map((sub) => String(sub[0]));
+      const spec = keyCommands.find((s) => s.name === container);
+      expect((spec?.subcommands ?? []).map((sub) => `${container}|${sub.name}`).sort()).toEqual(
+        theirs.sort(),
+      );
+    });
+  }
 });
 
 describe('SORT key positions match COMMAND GETKEYS', () => {

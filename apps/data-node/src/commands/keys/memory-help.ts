@@ -1,4 +1,4 @@
-// MEMORY HELP: the subcommand list, worded as redis-server's (only USAGE and HELP are served so far).
+// MEMORY HELP: the subcommand list, worded as redis-server's.
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 
 const HELP = [

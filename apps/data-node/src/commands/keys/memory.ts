@@ -1,7 +1,9 @@
-// MEMORY USAGE|HELP: the container (DOCTOR, STATS, PURGE and MALLOC-STATS are not served yet).
+// MEMORY USAGE|PURGE|HELP, and STATS|DOCTOR|MALLOC-STATS from the server family: the container.
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
+import { memoryServerSubcommands } from '../server/index.js';
 import { memoryHelp } from './memory-help.js';
+import { memoryPurge } from './memory-purge.js';
 import { memoryUsage } from './memory-usage.js';
 
 export const memory = {
@@ -16,7 +18,7 @@ export const memory = {
     group: 'server',
     complexity: 'Depends on subcommand.',
   },
-  subcommands: [memoryUsage, memoryHelp],
+  subcommands: [memoryUsage, memoryPurge, ...memoryServerSubcommands, memoryHelp],
   handler(ctx) {
     ctx.error(Err.unknownSubcommand(ctx.argc > 1 ? ctx.arg(1) : '', 'memory'));
   },
