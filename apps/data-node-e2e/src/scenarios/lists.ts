@@ -15,6 +15,7 @@ const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
 const many = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 export const listsScenarios: Scenario[] = [
+  // -------------------- pushing and reading
   {
     name: 'RPUSH and LPUSH build a list in order and report its length',
     commands: lines(`
@@ -67,6 +68,7 @@ export const listsScenarios: Scenario[] = [
       LPUSHX l
     `),
   },
+  // -------------------- popping
   {
     name: 'LPOP and RPOP without count return one element and delete the emptied key',
     commands: lines(`
@@ -116,6 +118,7 @@ export const listsScenarios: Scenario[] = [
       LLEN l
     `),
   },
+  // -------------------- reading and editing by index or value
   {
     name: 'LINDEX reads by index from both ends and answers nil out of range',
     commands: lines(`
@@ -281,6 +284,7 @@ export const listsScenarios: Scenario[] = [
       LPOS missing
     `),
   },
+  // -------------------- moving between lists
   {
     name: 'LMOVE moves between the four ends and creates the destination',
     commands: lines(`
@@ -373,6 +377,7 @@ export const listsScenarios: Scenario[] = [
       LMPOP 1 l
     `),
   },
+  // -------------------- blocking commands (paths that answer at once)
   {
     name: 'BLPOP and BRPOP serve the first non-empty list at once',
     commands: lines(`
@@ -541,6 +546,7 @@ export const listsScenarios: Scenario[] = [
       EXEC
     `),
   },
+  // -------------------- errors, encodings and keyspace interplay
   {
     name: 'list commands against a string answer WRONGTYPE and leave it alone',
     commands: lines(`
