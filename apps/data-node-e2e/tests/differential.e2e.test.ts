@@ -28,8 +28,12 @@ async function run(port: number, scenario: Scenario): Promise<Buffer[]> {
 
 const families = scenarioFamilies();
 
-it('has scenarios to run', () => {
-  expect(families.length).toBeGreaterThan(0);
+it('covers every command family with at least 1,000 commands in all', () => {
+  const total = families.reduce((sum, f) => sum + f.scenarios.reduce((n, s) => n + s.commands.length, 0), 0);
+  expect(families.map((f) => f.family)).toEqual(
+    expect.arrayContaining(['hashes', 'keys', 'lists', 'sets', 'strings', 'zsets']),
+  );
+  expect(total).toBeGreaterThanOrEqual(1000);
 });
 
 for (const { family, scenarios } of families) {
