@@ -14,6 +14,17 @@ import { splitAt, splitChunks } from '../testing/split-chunks.js';
 import type { ReplyDecoderOptions } from './reply-decoder-options.js';
 
 const splits = fc.array(fc.nat(), { maxLength: 20 });
+/** Limits small enough to trip on generated replies. */
+const smallLimits: fc.Arbitrary<Partial<ReplyDecoderOptions>> = fc.record(
+  {
+    maxDepth: fc.constantFrom(1, 2, 4, 128),
+    maxBulkLength: fc.constantFrom(0, 5, 20, 536_870_912),
+    maxAggregateLength: fc.constantFrom(0, 1, 3, 4_294_967_295),
+    maxLineLength: fc.constantFrom(2, 8, 30, 1_048_576),
+    attributes: fc.constantFrom<ReplyDecoderOptions['attributes']>('wrap', 'drop'),
+  },
+  { requiredKeys: [] },
+);
 const stringsMode = fc.constantFrom<ReplyDecoderOptions['strings']>('buffer', 'utf8', 'latin1');
 
 function runAllWays(input: Buffer, cuts: number[], options?: Partial<ReplyDecoderOptions>): ReplyEvent[] {
@@ -56,6 +67,14 @@ describe('ReplyDecoder properties', () => {
     (nodes, strings, cuts) => {
       const events = runAllWays(encodeReplies(nodes), cuts, { strings });
       expect(events).toEqual(nodes.map((n) => ({ reply: expectedValue(n, strings) })));
+    },
+  );
+
+  test.prop([fc.array(replyNode, { maxLength: 4 }), smallLimits, stringsMode, splits])(
+    'emits the same events under any split whatever the limits',
+    (nodes, options, strings, cuts) => {
+      const events = runAllWays(encodeReplies(nodes), cuts, { ...options, strings });
+      expect(events.filter((e) => 'error' in e).length).toBeLessThanOrEqual(1);
     },
   );
 

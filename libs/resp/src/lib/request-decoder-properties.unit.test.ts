@@ -54,6 +54,17 @@ const stream = fc.array(
 
 const splits = fc.array(fc.nat(), { maxLength: 20 });
 
+/** Limits small enough to trip on generated input, so fast and general paths meet every limit. */
+const limits: fc.Arbitrary<Partial<RequestLimits>> = fc.record(
+  {
+    maxInlineLength: fc.constantFrom(4, 16, 64, 65_536),
+    maxBulkLength: fc.constantFrom(0, 3, 40, 536_870_912),
+    maxMultibulkLength: fc.constantFrom(0, 2, 5, 2_147_483_647),
+    authenticated: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
 /** Runs whole, byte-by-byte and at `cuts`; asserts all three saw the same events and returns one run. */
 function runAllWays(input: Buffer, cuts: number[], limits?: Partial<RequestLimits>): RequestRun {
   const whole = decodeRequests(splitChunks(input, 'whole-buffer'), limits);
@@ -101,6 +112,14 @@ describe('RequestDecoder properties', () => {
       const run = runAllWays(input, cuts);
       expect(run.events).toEqual(commands.filter((c) => c.args.length > 0).map((c) => ({ command: c.args })));
       expect(run.buffered).toBe(0);
+    },
+  );
+
+  test.prop([stream, limits, splits])(
+    'emits the same events under any split whatever the limits',
+    (commands, someLimits, cuts) => {
+      const run = runAllWays(Buffer.concat(commands.map((c) => c.bytes)), cuts, someLimits);
+      expect(run.events.filter((e) => 'error' in e).length).toBeLessThanOrEqual(1);
     },
   );
 
