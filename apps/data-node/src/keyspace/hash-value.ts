@@ -239,11 +239,18 @@ export class HashValue implements CollectionValue {
     return true;
   }
 
+  /**
+   * Converts a packed hash. Fields and values are copied out through one Buffer: substrings of the packed string
+   * would be V8 sliced strings that keep the whole packed string alive as long as any of them lives.
+   */
   private toDense(): void {
+    const packed = this.data as string;
+    const bytes = Buffer.from(packed, 'latin1');
     const table = new DenseTable();
-    for (let p = this.first(); p !== -1; p = this.next(p)) {
-      const field = this.fieldAt(p);
-      const value = this.valueAt(p);
+    for (let pos = 0; pos < packed.length; pos = nextPacked(packed, pos)) {
+      const v = pos + 2 + packed.charCodeAt(pos);
+      const field = bytes.toString('latin1', pos + 2, v);
+      const value = bytes.toString('latin1', v + 1, v + 1 + packed.charCodeAt(v));
       table.index.set(field, table.fields.length);
       table.fields.push(field);
       table.values.push(value);
