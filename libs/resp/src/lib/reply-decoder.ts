@@ -123,8 +123,9 @@ export class ReplyDecoder {
           break;
         }
       }
-      if ((cr < 0 ? end : cr) - pos > this.options.maxLineLength)
+      if ((cr < 0 ? end : cr) - pos > this.options.maxLineLength) {
         return this.fail(REPLY_ERRORS.LINE_TOO_LONG);
+      }
       if (cr < 0 || cr + 1 >= end) {
         this.line.start(buf, pos, cr >= 0, false);
         this.replyBytes += end - replyStart;
@@ -261,8 +262,9 @@ export class ReplyDecoder {
   }
 
   private blobHeader(type: number, buf: Buffer, from: number, cr: number): number {
-    if (type === T_BLOB_STRING && cr === from + 1 && buf[from] === QUESTION)
-      return this.open(T_BLOB_STRING, -1);
+    if (type === T_BLOB_STRING && cr === from + 1 && buf[from] === QUESTION) {
+      return this.open(T_BLOB_STRING, -1); // `$?`: a streamed string
+    }
     const length = parseInt64(buf, from, cr);
     if (length === -1 && type === T_BLOB_STRING) return this.done(null); // RESP2 null bulk
     if (!(length >= 0)) return this.stop(REPLY_ERRORS.INVALID_LENGTH);
@@ -406,8 +408,9 @@ export class ReplyDecoder {
       case T_BLOB_ERROR:
         return this.done(new RespError(decodeText(buf, start, end, this.latin1))) === DONE;
       case T_VERBATIM: {
-        if (end - start < 4 || buf[start + 3] !== 0x3a)
-          return this.stop(REPLY_ERRORS.INVALID_VERBATIM) === DONE;
+        if (end - start < 4 || buf[start + 3] !== 0x3a) {
+          return this.stop(REPLY_ERRORS.INVALID_VERBATIM) === DONE; // `fmt:` missing
+        }
         const format = buf.toString('latin1', start, start + 3);
         return this.done(new RespVerbatim(format, this.blobValue(buf, start + 4, end))) === DONE;
       }

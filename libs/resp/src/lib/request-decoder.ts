@@ -174,8 +174,9 @@ export class RequestDecoder {
             break;
           }
           const cr = findLineEnd(buf, pos + 1, end, CR);
-          if (cr < 0 || cr + 1 >= end)
+          if (cr < 0 || cr + 1 >= end) {
             return this.carryLine(buf, pos, LINE.COUNT, cr === DEAD_LINE, frameStart);
+          }
           if (cr - pos > this.maxInlineLength) {
             this.fail(REQUEST_ERRORS.TOO_BIG_MBULK_COUNT);
             return;
