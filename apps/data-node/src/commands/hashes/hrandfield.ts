@@ -24,7 +24,7 @@ function hrandfieldWithCount(ctx: CommandContext): void {
   const size = hash.size;
   if (count < 0 || count === 1) {
     const picks = Math.abs(count);
-    if (!replyFits(ctx, 'hrandfield', picks, meanEntryBytes(hash, withValues))) return;
+    if (!replyFits(ctx, 'HRANDFIELD', picks, meanEntryBytes(hash, withValues))) return;
     writeHeader(ctx, picks, withValues);
     for (let i = 0; i < picks; i++) writeEntry(ctx, hash, hash.positionOf(randomIndex(size)), withValues);
   } else if (count >= size) {

@@ -95,7 +95,7 @@ describe('HRANDFIELD', () => {
     for (const count of [tooMany, '-9223372036854775807', '-4611686018427387903']) {
       expect(h.run('HRANDFIELD', 'h', count)).toEqual(
         new ReplyError(
-          `ERR hrandfield count would produce a reply over ${RANDOM_REPLY_LIMIT_BYTES} bytes; ask for fewer elements per call`,
+          `ERR HRANDFIELD count would produce a reply over ${RANDOM_REPLY_LIMIT_BYTES} bytes; ask for fewer elements per call`,
         ),
       );
     }

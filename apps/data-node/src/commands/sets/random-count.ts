@@ -7,8 +7,8 @@ import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import { parseInt64 } from '../../util/int64.js';
 
-/** Largest reply a negative count may produce (256 MiB, half of proto-max-bulk-len's default). */
-export const RANDOM_REPLY_LIMIT_BYTES = 256 * 1024 * 1024;
+/** Largest reply a negative count may produce: 64 MiB, the same bound as ZRANDMEMBER's. */
+export const RANDOM_REPLY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const LONG_MAX = 9223372036854775807n;
 const HALF_LONG_MAX = LONG_MAX / 2n;

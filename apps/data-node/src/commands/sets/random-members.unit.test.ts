@@ -109,7 +109,7 @@ describe('SRANDMEMBER', () => {
   it('refuses a negative count whose reply would exceed the reply limit, and LLONG_MIN', () => {
     const { h } = setOf(3, 'x'.repeat(100));
     const limitError = new ReplyError(
-      `ERR srandmember count would produce a reply over ${RANDOM_REPLY_LIMIT_BYTES} bytes; ask for fewer elements per call`,
+      `ERR SRANDMEMBER count would produce a reply over ${RANDOM_REPLY_LIMIT_BYTES} bytes; ask for fewer elements per call`,
     );
     expect(h.run('SRANDMEMBER', 's', '-9223372036854775807')).toEqual(limitError);
     expect(h.run('SRANDMEMBER', 's', String(-Math.ceil(RANDOM_REPLY_LIMIT_BYTES / 100)))).toEqual(limitError);

@@ -23,7 +23,7 @@ function srandmemberWithCount(ctx: CommandContext): void {
   const reply = ctx.reply;
   if (count < 0 || count === 1) {
     const picks = Math.abs(count);
-    if (!replyFits(ctx, 'srandmember', picks, meanMemberBytes(set))) return;
+    if (!replyFits(ctx, 'SRANDMEMBER', picks, meanMemberBytes(set))) return;
     reply.arrayHeader(picks);
     for (let i = 0; i < picks; i++) reply.bulk(set.at(randomIndex(set.size)));
     return;
