@@ -107,9 +107,10 @@ export class CommandHarness {
     return this.client.run(...args);
   }
 
-  /** Moves the fake clock forward (lazy expiry sees it at once; timers of blocked clients do not). */
+  /** Moves the fake clock forward: lazy expiry sees it at once, and blocked clients past their deadline time out. */
   advance(ms: number): void {
     this.time += ms;
+    this.state.blocking.expireTimeouts();
   }
 
   get now(): number {
