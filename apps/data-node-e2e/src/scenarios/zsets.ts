@@ -194,6 +194,66 @@ export const zsetsScenarios: Scenario[] = [
     ],
   },
   {
+    name: 'encodings follow zset-max-listpack-entries/-value, and a listpack drops the sign of -0',
+    commands: [
+      ...lines(`
+        CONFIG SET zset-max-listpack-entries 2
+        ZADD src 1 a 2 b 3 c
+        OBJECT ENCODING src
+        ZADD src -0 d
+        ZSCORE src d
+        ZRANGESTORE r1 src 0 2
+        ZSCORE r1 d
+        OBJECT ENCODING r1
+        ZRANGESTORE r2 src -inf +inf BYSCORE
+        ZSCORE r2 d
+        OBJECT ENCODING r2
+        ZRANGESTORE r3 src 0 1
+        OBJECT ENCODING r3
+        ZRANGESTORE r4 src 2 -inf BYSCORE REV
+        ZSCORE r4 d
+        ZADD n1 -0 d 1 a 2 b
+        ZSCORE n1 d
+        OBJECT ENCODING n1
+        ZUNIONSTORE u 1 src
+        OBJECT ENCODING u
+        ZSCORE u d
+        ZINTERSTORE i 2 src n1
+        OBJECT ENCODING i
+        ZREMRANGEBYRANK src 0 -2
+        OBJECT ENCODING src
+        CONFIG SET zset-max-listpack-entries 0
+        ZADD n4 -0 d
+        ZSCORE n4 d
+        OBJECT ENCODING n4
+        ZINCRBY n5 -0 d
+        ZSCORE n5 d
+        CONFIG SET zset-max-listpack-entries 128
+        CONFIG SET zset-max-listpack-value 3
+        ZADD n2 -0 d 1 abcd
+        ZSCORE n2 d
+        OBJECT ENCODING n2
+        ZADD n3 1 abc
+        OBJECT ENCODING n3
+        ZADD n3 -0 abcd
+        ZSCORE n3 abcd
+        OBJECT ENCODING n3
+        CONFIG SET zset-max-listpack-value 64
+        ZADD big -0 d
+      `),
+      zaddMany('big', 130),
+      ...lines(`
+        ZSCORE big d
+        OBJECT ENCODING big
+        ZADD big -0 e
+        ZSCORE big e
+        ZRANGESTORE r5 big 0 200
+        OBJECT ENCODING r5
+        ZSCORE r5 e
+      `),
+    ],
+  },
+  {
     name: 'ZREM removes members, counts them and deletes the emptied key',
     commands: lines(`
       ZADD z 1 a 2 b 3 c

@@ -99,7 +99,7 @@ export function zrangeGeneric(
     if (window === null) selectByRank(selection, zset.size, start, end, reverse);
     else selectInWindow(selection, window[0], window[1], offset, limit, reverse);
   }
-  if (store) storeSelection(ctx, zset, selection, reverse);
+  if (store) storeSelection(ctx, zset, selection, reverse, kind === RangeKind.rank);
   else replySelection(ctx, zset, selection, reverse, withScores);
 }
 
@@ -150,16 +150,19 @@ function replySelection(
   }
 }
 
-/** ZRANGESTORE: builds the result like Redis (a listpack that converts as it grows) and stores it. */
+/** ZRANGESTORE: builds the result in the encoding Redis would and stores it. */
 function storeSelection(
   ctx: CommandContext,
   zset: ZsetValue | undefined,
   selection: Selection,
   reverse: boolean,
+  sizeKnown: boolean,
 ): void {
-  const result = new ZsetValue();
+  const limits = zsetLimits(ctx.server);
+  // Redis 7.0.15 sizes the result up front when it knows the count (a rank range: zsetTypeCreate), so a
+  // large one starts as a skiplist; score and lex ranges start as a listpack and convert as they grow.
+  const result = new ZsetValue(!sizeKnown || selection.count <= limits.zsetMaxListpackEntries);
   if (zset !== undefined && selection.count !== 0) {
-    const limits = zsetLimits(ctx.server);
     const cursor = zset.cursor(selection.first);
     for (let n = 0; n < selection.count; n++) {
       result.add(cursor.member, cursor.score, limits);

@@ -108,6 +108,17 @@ describe('ZRANGESTORE', () => {
     expect(h.run('EXISTS', 'dst')).toBe(0);
   });
 
+  it('creates a rank selection larger than zset-max-listpack-entries as a skiplist, as Redis sizes it first', () => {
+    const small = new CommandHarness({ config: { 'zset-max-listpack-entries': '2' } });
+    small.run('ZADD', 'src', '1', 'a', '2', 'b', '3', 'c');
+    small.run('ZADD', 'src', '-0', 'd');
+    small.run('ZRANGESTORE', 'byrank', 'src', '0', '2');
+    small.run('ZRANGESTORE', 'byscore', 'src', '-inf', '+inf', 'BYSCORE');
+    expect(small.run('OBJECT', 'ENCODING', 'byrank')).toBe('skiplist');
+    expect(small.run('ZSCORE', 'byrank', 'd')).toBe('-0');
+    expect(small.run('ZSCORE', 'byscore', 'd')).toBe('0');
+  });
+
   it('does not take WITHSCORES', () => {
     expect(h.run('ZRANGESTORE', 'dst', 'z', '0', '-1', 'WITHSCORES')).toEqual(new ReplyError(Err.syntax));
   });
