@@ -4,7 +4,17 @@ import nx from '@nx/eslint-plugin';
 import consistentTestFilename from './tools/lint-rules/consistent-test-filename.mjs';
 
 /** Imports that would give a pure lib I/O, a transport or a logger. */
-const IO_IMPORTS = ['net', 'node:net', 'tls', 'node:tls', 'dgram', 'node:dgram', 'stream', 'node:stream', 'pino'];
+const IO_IMPORTS = [
+  'net',
+  'node:net',
+  'tls',
+  'node:tls',
+  'dgram',
+  'node:dgram',
+  'stream',
+  'node:stream',
+  'pino',
+];
 const IO_IMPORT_PATTERNS = ['@grpc/*', '@nats-io/*', 'pino/*'];
 
 export default [
@@ -25,31 +35,101 @@ export default [
           depConstraints: [
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:feature',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:model', 'type:protocol', 'type:util'] },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: ['type:model', 'type:protocol', 'type:util'],
+            },
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: ['type:model', 'type:util'] },
             { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: ['type:protocol', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             {
               sourceTag: 'pure',
               bannedExternalImports: ['@grpc/*', '@nats-io/*', 'pino', 'pino-*'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests of an app may use the test harness library; production code of an app may not.
+    files: ['apps/**/*.test.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:model',
+                'type:protocol',
+                'type:adapter',
+                'type:util',
+              ],
             },
           ],
         },
