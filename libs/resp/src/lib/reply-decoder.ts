@@ -157,7 +157,10 @@ export class ReplyDecoder {
         let cr = pos + 1;
         while (cr < end && buf[cr] !== CR) cr++;
         if (cr + 1 >= end || buf[cr + 1] !== LF || cr - pos > this.options.maxLineLength) return 0;
-        return this.done(decodeText(buf, pos + 1, cr, this.latin1)) === DONE ? cr + 2 : STOP;
+        // `+OK`, the most common reply of all, skips decoding.
+        const ok = cr === pos + 3 && buf[pos + 1] === 0x4f && buf[pos + 2] === 0x4b;
+        const text = ok ? 'OK' : decodeText(buf, pos + 1, cr, this.latin1);
+        return this.done(text) === DONE ? cr + 2 : STOP;
       }
       case T_INTEGER: {
         const n = this.quickInt(buf, pos + 1, end);
