@@ -7,7 +7,8 @@
 import { formatDouble17g } from '@tessera/resp';
 import { parseDouble } from '../util/parse-double.js';
 import { ValueKind, type CollectionValue, type EncodingLimits } from './values.js';
-import { type ZsetCursor, type ZsetLeaf, ZsetTree } from './zset-tree.js';
+import { ZsetTree } from './zset-tree.js';
+import type { ZsetCursor, ZsetLeaf } from './zset-tree-nodes.js';
 
 /** The two settings that decide a sorted set's encoding. */
 export type ZsetLimits = Pick<EncodingLimits, 'zsetMaxListpackEntries' | 'zsetMaxListpackValue'>;
