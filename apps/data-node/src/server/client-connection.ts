@@ -11,8 +11,13 @@ import { ClientState, ReplyMode, type ClientTransport, type ConnectionInfo } fro
 import type { Logger } from '@tessera/telemetry';
 import type { OutputLimit } from './output-limits.js';
 
-/** Stop reading from a client while this many reply bytes wait in its socket (backpressure). */
+/**
+ * Stop running a client's commands while this many reply bytes wait in its socket (backpressure): a client
+ * that pipelines without reading its replies holds at most about this much output, plus one reply.
+ */
 const PAUSE_OUTPUT_BYTES = 4 * 1024 * 1024;
+/** Within one input chunk, hand replies to the socket (and check the pause) once this many accumulate. */
+const MID_CHUNK_FLUSH_BYTES = 256 * 1024;
 /**
  * Before AUTH a client may hold at most this much unsent output (CVE-2025-21605: a client that pipelines
  * without reading must not grow the server's memory) ...
@@ -125,12 +130,16 @@ export class ClientConnection {
       this.securityWarning();
       return;
     }
-    if (client.blocked !== null) {
+    if (client.blocked !== null || this.pausedForOutput) {
+      // Run later, in order: when the block ends or the peer has read enough of its replies.
       client.pending.push(args);
       return;
     }
     if (client.replyMode === ReplyMode.on) {
       this.dispatcher.execute(client, args);
+      // One chunk can hold thousands of pipelined commands whose replies dwarf it (GET of a large value):
+      // pass replies to the socket as they grow, so the pause can stop the rest of the chunk.
+      if (client.writer.length >= MID_CHUNK_FLUSH_BYTES) this.flush();
       return;
     }
     // CLIENT REPLY OFF|SKIP: run the command, then drop what it wrote, unless the command itself turned
@@ -219,7 +228,7 @@ export class ClientConnection {
   private onDrain(): void {
     if (!this.pausedForOutput) return;
     this.pausedForOutput = false;
-    if (this.client.blocked === null) this.socket.resume();
+    if (this.client.blocked === null) this.resumeReading();
   }
 
   private overOutputLimit(pending: number): boolean {
@@ -245,7 +254,12 @@ export class ClientConnection {
   resumeReading(): void {
     const client = this.client;
     try {
-      while (client.pending.length !== 0 && client.blocked === null && !client.closing) {
+      while (
+        client.pending.length !== 0 &&
+        client.blocked === null &&
+        !client.closing &&
+        !this.pausedForOutput
+      ) {
         this.onCommand(client.pending.shift() as Buffer[]);
       }
     } catch (err) {
