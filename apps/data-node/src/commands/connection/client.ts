@@ -77,7 +77,7 @@ export const client = {
     clientNoEvict,
     clientReply,
     clientUnblock,
-    helpSubcommand('client', HELP),
+    helpSubcommand('client', HELP, ['slow', 'connection']),
   ],
   handler(ctx) {
     ctx.error(Err.unknownSubcommand(ctx.argc > 1 ? ctx.arg(1) : '', 'client'));

@@ -4,7 +4,7 @@ import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 export const echo = {
   name: 'echo',
   arity: 2,
-  flags: ['fast'],
+  flags: ['loading', 'stale', 'fast'],
   categories: ['fast', 'connection'],
   keys: NO_KEYS,
   docs: { summary: 'Returns the given string.', since: '1.0.0', group: 'connection', complexity: 'O(1)' },

@@ -5,7 +5,7 @@ import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 export const ping = {
   name: 'ping',
   arity: -1,
-  flags: ['fast', 'stale', 'loading'],
+  flags: ['fast'],
   categories: ['fast', 'connection'],
   keys: NO_KEYS,
   docs: {

@@ -46,7 +46,7 @@ export const command = {
     commandDocs,
     commandGetkeys,
     commandList,
-    helpSubcommand('command', HELP),
+    helpSubcommand('command', HELP, ['slow', 'connection']),
   ],
   handler(ctx) {
     if (ctx.argc === 1) writeAllCommandInfo(ctx);

@@ -2,8 +2,15 @@
 // container's own lines, then the HELP entry, each as a status reply.
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 
-/** A `<container> HELP` spec listing `lines` (two lines per subcommand: usage, then indented description). */
-export function helpSubcommand(container: string, lines: readonly string[]): CommandSpec {
+/**
+ * A `<container> HELP` spec listing `lines` (two lines per subcommand: usage, then indented description).
+ * `categories` are the ACL categories Redis gives that HELP (CLIENT and COMMAND add `connection`).
+ */
+export function helpSubcommand(
+  container: string,
+  lines: readonly string[],
+  categories: readonly string[] = ['slow'],
+): CommandSpec {
   const name = container.toUpperCase();
   const all = [
     `${name} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`,
@@ -15,7 +22,7 @@ export function helpSubcommand(container: string, lines: readonly string[]): Com
     name: 'help',
     arity: 2,
     flags: ['loading', 'stale'],
-    categories: ['slow'],
+    categories,
     keys: NO_KEYS,
     docs: {
       summary: 'Show helpful text about the different subcommands',
