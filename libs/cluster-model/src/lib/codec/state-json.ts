@@ -55,6 +55,7 @@ export function exportStateJson(state: ClusterState): string {
       createdAt: node.createdAt,
       configEpoch: node.configEpoch.toString(),
       link: node.link,
+      linkSince: node.linkSince,
       slots: formatRanges(rangesFromBitmap(node.slots)),
       failureReports: [...node.failureReports],
       shardId: node.shardId,
@@ -156,6 +157,7 @@ function readNode(value: unknown, path: string): ClusterNode {
     createdAt: count(n.createdAt, `${path}.createdAt`),
     configEpoch: epoch(n.configEpoch, `${path}.configEpoch`),
     link: link as LinkState,
+    linkSince: count(n.linkSince, `${path}.linkSince`),
     slots,
     slotCount: countSlots(slots),
     failureReports: new Map(

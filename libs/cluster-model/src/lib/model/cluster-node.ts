@@ -46,6 +46,8 @@ export interface ClusterNode {
   readonly configEpoch: bigint;
   /** Outbound link state. */
   readonly link: LinkState;
+  /** When the current outbound link was established (ms); 0 without a link. */
+  readonly linkSince: number;
   /** Slots this node serves; never mutate a node's bitmap in place. */
   readonly slots: SlotBitmap;
   /** Number of slots in {@link ClusterNode.slots}. */
@@ -88,6 +90,7 @@ export function createNode(init: NewNode): ClusterNode {
     createdAt: init.createdAt,
     configEpoch: 0n,
     link: LINK_STATES.disconnected,
+    linkSince: 0,
     slots: createSlotBitmap(),
     slotCount: 0,
     failureReports: new Map(),

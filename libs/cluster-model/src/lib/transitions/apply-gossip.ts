@@ -93,7 +93,7 @@ function takeGossipAddress(draft: StateDraft, entry: GossipEntry, failing: boole
   if (ip === null) return;
   if (node.ip === ip && node.port === entry.port && node.busPort === entry.busPort) return;
   draft.emit({ kind: 'free-link', nodeId: node.id });
-  draft.patch(node.id, { ip, port: entry.port, busPort: entry.busPort, link: 'disconnected' });
+  draft.patch(node.id, { ip, port: entry.port, busPort: entry.busPort, link: 'disconnected', linkSince: 0 });
   draft.setFlags(node.id, [], ['noaddr']);
   draft.log('info', 'address updated from gossip', { nodeId: node.id, ip, port: entry.port });
 }

@@ -155,7 +155,7 @@ function rejected(code: ClusterModelError['code'], message: string): MessageOutc
 
 /** A PONG on our link to X came from another id: X's address is wrong (redis: flags it noaddr). */
 function markLinkMismatch(draft: StateDraft, node: ClusterNode): void {
-  draft.patch(node.id, { ip: '', port: 0, busPort: 0, link: 'disconnected' });
+  draft.patch(node.id, { ip: '', port: 0, busPort: 0, link: 'disconnected', linkSince: 0 });
   draft.setFlags(node.id, ['noaddr']);
   draft.emit({ kind: 'free-link', nodeId: node.id });
   draft.saveConfig();
@@ -196,7 +196,7 @@ function updateAddressIfNeeded(draft: StateDraft, nodeId: NodeId, message: PingM
   const node = draft.require(nodeId);
   const ip = normalizeIp(message.ip) ?? '';
   if (node.ip === ip && node.port === message.port && node.busPort === message.busPort) return false;
-  draft.patch(nodeId, { ip, port: message.port, busPort: message.busPort, link: 'disconnected' });
+  draft.patch(nodeId, { ip, port: message.port, busPort: message.busPort, link: 'disconnected', linkSince: 0 });
   draft.setFlags(nodeId, [], ['noaddr']);
   draft.emit({ kind: 'free-link', nodeId });
   draft.log('info', 'address updated for node', { nodeId, ip, port: message.port });

@@ -17,6 +17,7 @@ export function linkConnected(state: ClusterState, nodeId: NodeId, env: ModelEnv
   // A pending PING keeps its time: reconnecting must not hide a node that stopped answering.
   draft.patch(nodeId, {
     link: 'connected',
+    linkSince: draft.now,
     meetPending: false,
     pingSent: meet || node.pingSent !== 0 ? node.pingSent : draft.now,
   });
@@ -27,7 +28,11 @@ export function linkConnected(state: ClusterState, nodeId: NodeId, env: ModelEnv
 export function connectFailed(state: ClusterState, nodeId: NodeId, env: ModelEnv): Transition {
   const draft = new StateDraft(state, env);
   const node = draft.require(nodeId);
-  draft.patch(nodeId, { link: 'disconnected', pingSent: node.pingSent === 0 ? draft.now : node.pingSent });
+  draft.patch(nodeId, {
+    link: 'disconnected',
+    linkSince: 0,
+    pingSent: node.pingSent === 0 ? draft.now : node.pingSent,
+  });
   draft.log('debug', 'connecting to node failed', { nodeId });
   return draft.finish();
 }
@@ -35,6 +40,6 @@ export function connectFailed(state: ClusterState, nodeId: NodeId, env: ModelEnv
 export function linkLost(state: ClusterState, nodeId: NodeId, env: ModelEnv): Transition {
   const draft = new StateDraft(state, env);
   draft.require(nodeId);
-  draft.patch(nodeId, { link: 'disconnected' });
+  draft.patch(nodeId, { link: 'disconnected', linkSince: 0 });
   return draft.finish();
 }

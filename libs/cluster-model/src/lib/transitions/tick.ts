@@ -1,6 +1,8 @@
 // The periodic duty cycle (redis `clusterCron`, called every 100 ms), minus the mechanism:
 // - expired blacklist entries go; handshake nodes older than max(node-timeout, 1000 ms) are dropped;
 // - nodes without a link get a `connect` effect (the agent opens it, then calls linkConnected/connectFailed);
+// - a link older than node-timeout whose PING waits for more than node-timeout/2 with no data at all is
+//   dropped (`free-link`) and reopened, so a node that comes back is pinged again;
 // - a node whose PONG is older than node-timeout/2 with no PING pending gets a PING (`send-ping`);
 // - once a second (`randomPing`), the least recently heard of five random nodes gets a PING;
 // - a node with a PING pending and no data for longer than node-timeout becomes PFAIL (`fail?`); alone in a
@@ -50,6 +52,11 @@ export function tick(state: ClusterState, env: ModelEnv, options: TickOptions = 
   let stateChanged = false;
   for (const node of draft.allNodes()) {
     if (node.id === draft.myselfId || hasFlag(node.flags, 'noaddr') || inHandshake(node)) continue;
+    if (linkLooksDead(draft, node)) {
+      // Connected but silent: maybe the connection is the problem. Reconnect (the pending PING keeps its time).
+      draft.patch(node.id, { link: 'disconnected', linkSince: 0 });
+      draft.emit({ kind: 'free-link', nodeId: node.id });
+    }
     if (node.link === 'connected' && node.pingSent === 0 && draft.now - node.pongReceived > timeout / 2) {
       sendPing(draft, node);
       continue;
@@ -67,6 +74,18 @@ export function tick(state: ClusterState, env: ModelEnv, options: TickOptions = 
   }
   if (stateChanged || draft.health === 'fail') draft.updateState();
   return draft.finish();
+}
+
+/** Redis: a link older than node-timeout, a PING unanswered and no data at all for node-timeout/2. */
+function linkLooksDead(draft: StateDraft, node: ClusterNode): boolean {
+  const timeout = draft.options.nodeTimeout;
+  return (
+    node.link === 'connected' &&
+    draft.now - node.linkSince > timeout &&
+    node.pingSent !== 0 &&
+    draft.now - node.pingSent > timeout / 2 &&
+    draft.now - node.dataReceived > timeout / 2
+  );
 }
 
 function sendPing(draft: StateDraft, node: ClusterNode): void {
