@@ -89,6 +89,8 @@ export const Err = {
   unblocked: 'UNBLOCKED client unblocked via CLIENT UNBLOCK',
   subcommandSyntax: (sub: string, container: string) =>
     `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container} HELP.`,
+  intOutOfRange: (min: number, max: number) =>
+    `ERR value is out of range, value must between ${min} and ${max}`,
   configSetFailed: (directive: string, reason: string) =>
     `ERR CONFIG SET failed (possibly related to argument '${directive}') - ${reason}`,
   invalidCommand: 'ERR Invalid command specified',

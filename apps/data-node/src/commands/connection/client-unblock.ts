@@ -17,7 +17,7 @@ export const clientUnblock = {
   },
   handler(ctx) {
     if (ctx.argc > 4) {
-      ctx.error(Err.subcommandSyntax('unblock', 'CLIENT'));
+      ctx.error(Err.subcommandSyntax(ctx.arg(1), 'CLIENT'));
       return;
     }
     let error: string | undefined;

@@ -21,8 +21,12 @@ export const select = {
   },
   handler(ctx) {
     const index = parseInt64(ctx.arg(1));
-    if (index === null || index < INT_MIN || index > INT_MAX) {
+    if (index === null) {
       ctx.error(Err.notInteger);
+      return;
+    }
+    if (index < INT_MIN || index > INT_MAX) {
+      ctx.error(Err.intOutOfRange(INT_MIN, INT_MAX));
       return;
     }
     // Cluster hook: redis-server checks cluster mode before the range (db.c selectCommand).

@@ -11,8 +11,11 @@ describe('SELECT', () => {
 
   it('rejects indexes that are not integers in the int range', () => {
     const h = new CommandHarness();
-    for (const index of ['abc', '01', '2147483648', '1.5', ''])
+    for (const index of ['abc', '01', '1.5', '', '99999999999999999999'])
       expect(h.run('SELECT', index)).toEqual(new ReplyError('ERR value is not an integer or out of range'));
+    expect(h.run('SELECT', '2147483648')).toEqual(
+      new ReplyError('ERR value is out of range, value must between -2147483648 and 2147483647'),
+    );
   });
 
   it('answers the cluster-mode text for another database when cluster-enabled is set', () => {

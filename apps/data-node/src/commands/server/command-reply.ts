@@ -53,11 +53,41 @@ export function aclCategories(spec: CommandSpec): string[] {
   return [...categories].sort((a, b) => order(a) - order(b));
 }
 
+/** Flags in the order COMMAND INFO prints them (redis src/server.c addReplyCommandFlags). */
+const FLAG_ORDER = [
+  'write',
+  'readonly',
+  'denyoom',
+  'module',
+  'admin',
+  'pubsub',
+  'noscript',
+  'blocking',
+  'loading',
+  'stale',
+  'skip_monitor',
+  'skip_slowlog',
+  'asking',
+  'fast',
+  'no_auth',
+  'no_mandatory_keys',
+  'no_async_loading',
+  'no_multi',
+  'movablekeys',
+  'allow_busy',
+];
+/** Flags Redis keeps but never shows. */
+const HIDDEN_FLAGS = new Set(['may_replicate']);
+
 /** The command's flags as COMMAND INFO lists them (`movablekeys` when keys come from `getKeys`). */
 function infoFlags(spec: CommandSpec): string[] {
-  const flags: string[] = [...spec.flags];
-  if (spec.getKeys !== undefined && !flags.includes('movablekeys')) flags.push('movablekeys');
-  return flags;
+  const flags = new Set<string>(spec.flags.filter((flag) => !HIDDEN_FLAGS.has(flag)));
+  if (spec.getKeys !== undefined) flags.add('movablekeys');
+  const order = (flag: string) => {
+    const index = FLAG_ORDER.indexOf(flag);
+    return index === -1 ? FLAG_ORDER.length : index;
+  };
+  return [...flags].sort((a, b) => order(a) - order(b));
 }
 
 /** One COMMAND INFO entry; `fullName` is `container|sub` for a subcommand. */

@@ -19,7 +19,7 @@ export const slowlogGet = {
   },
   handler(ctx) {
     if (ctx.argc > 3) {
-      ctx.error(Err.subcommandSyntax('get', 'SLOWLOG'));
+      ctx.error(Err.subcommandSyntax(ctx.arg(1), 'SLOWLOG'));
       return;
     }
     let count = DEFAULT_COUNT;
