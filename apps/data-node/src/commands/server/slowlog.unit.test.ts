@@ -67,7 +67,7 @@ describe('SLOWLOG', () => {
       new ReplyError('ERR count should be greater than or equal to -1'),
     );
     expect(h.run('SLOWLOG', 'GET', '1', '2')).toEqual(
-      new ReplyError("ERR unknown subcommand or wrong number of arguments for 'get'. Try SLOWLOG HELP."),
+      new ReplyError("ERR unknown subcommand or wrong number of arguments for 'GET'. Try SLOWLOG HELP."),
     );
     expect(h.run('SLOWLOG', 'RESET')).toBe('OK');
     // As in Redis, the RESET itself is recorded once it has run.
