@@ -60,9 +60,12 @@ export function arbitraryClusterState(options: StateArbitraryOptions = {}): fc.A
       cuts: fc.uniqueArray(fc.integer({ min: 1, max: SLOT_COUNT - 1 }), { maxLength: 12 }),
       unassigned: fc.boolean(),
       handshake: options.handshakeNodes ? fc.boolean() : fc.constant(false),
-      migrations: fc.array(fc.record({ slot: fc.nat({ max: SLOT_COUNT - 1 }), peer: fc.nat(), out: fc.boolean() }), {
-        maxLength: 4,
-      }),
+      migrations: fc.array(
+        fc.record({ slot: fc.nat({ max: SLOT_COUNT - 1 }), peer: fc.nat(), out: fc.boolean() }),
+        {
+          maxLength: 4,
+        },
+      ),
       currentEpochExtra: fc.bigInt({ min: 0n, max: 1000n }),
       lastVoteEpoch: epoch,
     })
@@ -106,7 +109,11 @@ function buildState(draw: {
     const handshake = draw.handshake && !isMyself && i === specs.length - 1 && master === null;
     const flags = normalizeFlags([
       ...(isMyself ? (['myself'] as NodeFlag[]) : []),
-      ...(handshake ? (['handshake'] as NodeFlag[]) : master ? (['replica'] as NodeFlag[]) : (['master'] as NodeFlag[])),
+      ...(handshake
+        ? (['handshake'] as NodeFlag[])
+        : master
+          ? (['replica'] as NodeFlag[])
+          : (['master'] as NodeFlag[])),
       ...(isMyself ? spec.extraFlags.filter((f) => f === 'nofailover') : spec.extraFlags),
     ]);
     const slots = new Uint8Array(SLOT_COUNT / 8);
@@ -146,7 +153,9 @@ function buildState(draw: {
     }
   }
   const myselfId = (specs[myselfIndex] as NodeSpec).id;
-  const others = specs.filter((spec) => spec.id !== myselfId && !nodes.get(spec.id)?.flags.includes('handshake'));
+  const others = specs.filter(
+    (spec) => spec.id !== myselfId && !nodes.get(spec.id)?.flags.includes('handshake'),
+  );
   const migratingTo = new Map<number, NodeId>();
   const importingFrom = new Map<number, NodeId>();
   for (const { slot, peer, out } of draw.migrations) {
@@ -162,7 +171,8 @@ function buildState(draw: {
     myselfId,
     nodes,
     slotOwners: owners,
-    currentEpoch: maxEpoch + draw.currentEpochExtra > 2n ** 64n - 1n ? maxEpoch : maxEpoch + draw.currentEpochExtra,
+    currentEpoch:
+      maxEpoch + draw.currentEpochExtra > 2n ** 64n - 1n ? maxEpoch : maxEpoch + draw.currentEpochExtra,
     lastVoteEpoch: draw.lastVoteEpoch,
     migratingTo,
     importingFrom,

@@ -16,7 +16,11 @@ export function id(letter: string): NodeId {
 }
 
 /** A state from CLUSTER NODES lines (joined with `\n`); the `myself` line says whose state it is. */
-export function stateOf(lines: readonly string[], options: Partial<ClusterOptions> = {}, currentEpoch?: bigint): ClusterState {
+export function stateOf(
+  lines: readonly string[],
+  options: Partial<ClusterOptions> = {},
+  currentEpoch?: bigint,
+): ClusterState {
   return clusterStateFromNodes(`${lines.join('\n')}\n`, {
     options,
     ...(currentEpoch === undefined ? {} : { currentEpoch }),
@@ -24,7 +28,11 @@ export function stateOf(lines: readonly string[], options: Partial<ClusterOption
 }
 
 /** A PING from `sender` as `receiver` knows it; `overrides` change any field. */
-export function pingFrom(receiver: ClusterState, sender: NodeId, overrides: Partial<PingMessage> = {}): PingMessage {
+export function pingFrom(
+  receiver: ClusterState,
+  sender: NodeId,
+  overrides: Partial<PingMessage> = {},
+): PingMessage {
   const node = receiver.nodes.get(sender);
   if (!node) throw new Error(`receiver does not know ${sender}`);
   const master = isReplica(node) && node.masterId ? receiver.nodes.get(node.masterId) : undefined;
@@ -48,17 +56,30 @@ export function pingFrom(receiver: ClusterState, sender: NodeId, overrides: Part
 }
 
 /** A gossip entry about `about` as `state` knows it, with the given flags. */
-export function gossipAbout(state: ClusterState, about: NodeId, flags: GossipEntry['flags'] = []): GossipEntry {
+export function gossipAbout(
+  state: ClusterState,
+  about: NodeId,
+  flags: GossipEntry['flags'] = [],
+): GossipEntry {
   const node = state.nodes.get(about);
   if (!node) throw new Error(`state does not know ${about}`);
-  return { id: about, ip: node.ip, port: node.port, busPort: node.busPort, flags, pingSent: 0, pongReceived: 0 };
+  return {
+    id: about,
+    ip: node.ip,
+    port: node.port,
+    busPort: node.busPort,
+    flags,
+    pingSent: 0,
+    pongReceived: 0,
+  };
 }
 
 /** A slot bitmap holding `start..end` ranges. */
 export function slotsOf(...ranges: [number, number][]): Uint8Array {
   const bits = createSlotBitmap();
   for (const [start, end] of ranges) {
-    for (let slot = start; slot <= end; slot++) bits[slot >> 3] = (bits[slot >> 3] as number) | (1 << (slot & 7));
+    for (let slot = start; slot <= end; slot++)
+      bits[slot >> 3] = (bits[slot >> 3] as number) | (1 << (slot & 7));
   }
   return bits;
 }

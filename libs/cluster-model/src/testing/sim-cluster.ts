@@ -33,7 +33,14 @@ export interface SimNode {
 }
 
 type Delivery =
-  | { kind: 'ping'; from: SimNode; to: SimNode; message: PingMessage; viaNodeId: NodeId; expectReply: boolean }
+  | {
+      kind: 'ping';
+      from: SimNode;
+      to: SimNode;
+      message: PingMessage;
+      viaNodeId: NodeId;
+      expectReply: boolean;
+    }
   | { kind: 'fail'; from: SimNode; to: SimNode; failing: NodeId }
   | { kind: 'update'; from: SimNode; to: SimNode; aboutId: NodeId };
 
@@ -48,7 +55,10 @@ export class SimCluster {
   constructor(private readonly options: Partial<ClusterOptions> = {}) {}
 
   add(name: string, port: number): SimNode {
-    const state = createClusterState({ port, busPort: port + 10_000, ip: SIM_IP, options: this.options }, this.env);
+    const state = createClusterState(
+      { port, busPort: port + 10_000, ip: SIM_IP, options: this.options },
+      this.env,
+    );
     const node: SimNode = { name, port, state, stopped: false, effects: [] };
     this.nodes.set(name, node);
     return node;
@@ -173,7 +183,11 @@ export class SimCluster {
         const outcome = applyFailMessage(to.state, buildFailMessage(from.state, delivery.failing), this.env);
         if (outcome.ok) this.absorb(to, outcome.state, outcome.effects);
       } else {
-        const outcome = applyUpdateMessage(to.state, buildUpdateMessage(from.state, delivery.aboutId), this.env);
+        const outcome = applyUpdateMessage(
+          to.state,
+          buildUpdateMessage(from.state, delivery.aboutId),
+          this.env,
+        );
         if (outcome.ok) this.absorb(to, outcome.state, outcome.effects);
       }
     }

@@ -9,7 +9,7 @@ export function splitText(text: string, mode: SplitMode, seed = 7): string[] {
   if (mode === 'char-by-char') return [...text];
   const chunks: string[] = [];
   let state = seed >>> 0;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     const size = 1 + (state % Math.min(97, text.length - at));
     chunks.push(text.slice(at, at + size));

@@ -27,7 +27,8 @@ const CONF = [
   '',
 ].join('\n');
 
-type Event = { kind: 'node'; line: number; node: ParsedNodeLine } | { kind: 'vars'; line: number; vars: Vars };
+type Event =
+  { kind: 'node'; line: number; node: ParsedNodeLine } | { kind: 'vars'; line: number; vars: Vars };
 
 function events(chunks: readonly (string | Uint8Array)[]): Event[] {
   const seen: Event[] = [];
@@ -152,11 +153,31 @@ describe('parseNodesConf', () => {
     ['a bad link', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 up\n`, 1, 'link state'],
     ['a slot past 16383', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected 16384\n`, 1, 'slot token'],
     ['a reversed range', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected 9-3\n`, 1, 'slot token'],
-    ['a bad migration', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected [5->-xyz]\n`, 1, 'migration token'],
-    ['an unknown aux field', `${A} 127.0.0.1:1@2,,color=red myself,master - 0 0 0 connected\n`, 1, 'unknown aux'],
+    [
+      'a bad migration',
+      `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected [5->-xyz]\n`,
+      1,
+      'migration token',
+    ],
+    [
+      'an unknown aux field',
+      `${A} 127.0.0.1:1@2,,color=red myself,master - 0 0 0 connected\n`,
+      1,
+      'unknown aux',
+    ],
     ['a bad shard id', `${A} 127.0.0.1:1@2,,shard-id=42 myself,master - 0 0 0 connected\n`, 1, 'shard-id'],
-    ['an odd vars line', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\nvars currentEpoch\n`, 2, 'pairs'],
-    ['a bad vars value', `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\nvars currentEpoch x\n`, 2, 'uint64'],
+    [
+      'an odd vars line',
+      `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\nvars currentEpoch\n`,
+      2,
+      'pairs',
+    ],
+    [
+      'a bad vars value',
+      `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\nvars currentEpoch x\n`,
+      2,
+      'uint64',
+    ],
     [
       'two myself lines',
       `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\n${B} 127.0.0.1:1@2 myself,master - 0 0 0 connected\n`,
@@ -169,8 +190,18 @@ describe('parseNodesConf', () => {
       2,
       'slot 5',
     ],
-    ['no myself line', `${A} 127.0.0.1:1@2 master - 0 0 0 connected\nvars currentEpoch 0 lastVoteEpoch 0\n`, 2, 'myself'],
-    ['a myself replica without master', `${A} 127.0.0.1:1@2 myself,slave - 0 0 0 connected\n`, 1, 'without a master'],
+    [
+      'no myself line',
+      `${A} 127.0.0.1:1@2 master - 0 0 0 connected\nvars currentEpoch 0 lastVoteEpoch 0\n`,
+      2,
+      'myself',
+    ],
+    [
+      'a myself replica without master',
+      `${A} 127.0.0.1:1@2 myself,slave - 0 0 0 connected\n`,
+      1,
+      'without a master',
+    ],
     [
       'brackets on another line',
       `${A} 127.0.0.1:1@2 myself,master - 0 0 0 connected\n${B} 127.0.0.1:3@4 master - 0 0 0 connected [1->-${A}]\n`,
@@ -195,18 +226,24 @@ describe('parseNodesConf', () => {
     });
   });
 
-  test.prop([arbitraryClusterState()], { numRuns: 150 })('state -> text -> state keeps what nodes.conf stores', (state) => {
-    const text = formatNodesConf(state);
-    const back = parseNodesConf(text);
-    expect(persistedView(back)).toEqual(persistedView(state));
-    expect(formatNodesConf(back)).toBe(text);
-  });
+  test.prop([arbitraryClusterState()], { numRuns: 150 })(
+    'state -> text -> state keeps what nodes.conf stores',
+    (state) => {
+      const text = formatNodesConf(state);
+      const back = parseNodesConf(text);
+      expect(persistedView(back)).toEqual(persistedView(state));
+      expect(formatNodesConf(back)).toBe(text);
+    },
+  );
 
-  test.prop([arbitraryClusterState()], { numRuns: 50 })('parses the same state from a random byte split', (state) => {
-    const text = formatNodesConf(state);
-    const parser = events(splitText(text, 'random-split', text.length));
-    expect(parser).toEqual(events([text]));
-  });
+  test.prop([arbitraryClusterState()], { numRuns: 50 })(
+    'parses the same state from a random byte split',
+    (state) => {
+      const text = formatNodesConf(state);
+      const parser = events(splitText(text, 'random-split', text.length));
+      expect(parser).toEqual(events([text]));
+    },
+  );
 
   test.prop([fc.string({ maxLength: 400 })])('garbage throws nothing but the typed error', (text) => {
     try {
@@ -217,14 +254,15 @@ describe('parseNodesConf', () => {
     }
   });
 
-  test.prop([
-    fc.array(fc.constantFrom(...CONF.split(/( |\n|,|@|:|-)/)), { maxLength: 80 }),
-  ])('shuffled fragments of a real file throw nothing but the typed error', (fragments) => {
-    try {
-      const state = parseNodesConf(fragments.join(''));
-      expect(state.nodes.has(state.myselfId)).toBe(true);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ClusterModelError);
-    }
-  });
+  test.prop([fc.array(fc.constantFrom(...CONF.split(/( |\n|,|@|:|-)/)), { maxLength: 80 })])(
+    'shuffled fragments of a real file throw nothing but the typed error',
+    (fragments) => {
+      try {
+        const state = parseNodesConf(fragments.join(''));
+        expect(state.nodes.has(state.myselfId)).toBe(true);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ClusterModelError);
+      }
+    },
+  );
 });

@@ -196,7 +196,13 @@ function updateAddressIfNeeded(draft: StateDraft, nodeId: NodeId, message: PingM
   const node = draft.require(nodeId);
   const ip = normalizeIp(message.ip) ?? '';
   if (node.ip === ip && node.port === message.port && node.busPort === message.busPort) return false;
-  draft.patch(nodeId, { ip, port: message.port, busPort: message.busPort, link: 'disconnected', linkSince: 0 });
+  draft.patch(nodeId, {
+    ip,
+    port: message.port,
+    busPort: message.busPort,
+    link: 'disconnected',
+    linkSince: 0,
+  });
   draft.setFlags(nodeId, [], ['noaddr']);
   draft.emit({ kind: 'free-link', nodeId });
   draft.log('info', 'address updated for node', { nodeId, ip, port: message.port });

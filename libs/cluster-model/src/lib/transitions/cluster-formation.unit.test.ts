@@ -31,9 +31,11 @@ describe('cluster formation', () => {
     sim.run(100);
     expect(sim.view('b')).toEqual({ a: 'master' });
     expect(sim.node('b').state.nodes.has(handshake?.id as string)).toBe(false);
-    expect(eventsOf(sim.node('b').effects).some((e) => e.type === 'handshake-completed' && e.nodeId === sim.id('a'))).toBe(
-      true,
-    );
+    expect(
+      eventsOf(sim.node('b').effects).some(
+        (e) => e.type === 'handshake-completed' && e.nodeId === sim.id('a'),
+      ),
+    ).toBe(true);
     // a added b as a handshake node when the MEET arrived; its next tick PINGs it and b's PONG completes it.
     expect(Object.values(sim.view('a'))).toEqual(['handshake']);
     sim.run(100);
@@ -66,7 +68,10 @@ describe('cluster formation', () => {
     sim.run(5_000);
     const epochs = ['a', 'b', 'c'].map((name) => sim.node(name).state.nodes.get(sim.id(name))?.configEpoch);
     expect(new Set(epochs).size).toBe(3);
-    const highest = [...sim.nodes.values()].map((n) => n.state.myselfId).sort().at(-1);
+    const highest = [...sim.nodes.values()]
+      .map((n) => n.state.myselfId)
+      .sort()
+      .at(-1);
     // The largest id never moves: it keeps epoch 0.
     expect(sim.node('a').state.nodes.get(highest as string)?.configEpoch).toBe(0n);
     for (const name of ['a', 'b', 'c']) {

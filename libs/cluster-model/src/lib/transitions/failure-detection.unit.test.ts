@@ -19,7 +19,11 @@ const TIMEOUT = 1_000;
 
 function formedCluster(): SimCluster {
   const sim = new SimCluster({ nodeTimeout: TIMEOUT });
-  const ranges = [['0', '5460'], ['5461', '10922'], ['10923', '16383']];
+  const ranges = [
+    ['0', '5460'],
+    ['5461', '10922'],
+    ['10923', '16383'],
+  ];
   ['a', 'b', 'c'].forEach((name, i) => {
     sim.add(name, 7000 + i);
     sim.command(name, (s) => clusterAddSlotsRange(s, ranges[i] as string[], false, sim.env));
@@ -105,7 +109,10 @@ function withCTimedOut(env: ReturnType<typeof fakeEnv>): ClusterState {
   let state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
   state = { ...state, size: 3 };
   const c = state.nodes.get(id('c'))!;
-  state = { ...state, nodes: new Map(state.nodes).set(id('c'), { ...c, pingSent: env.clock.now(), dataReceived: 1 }) };
+  state = {
+    ...state,
+    nodes: new Map(state.nodes).set(id('c'), { ...c, pingSent: env.clock.now(), dataReceived: 1 }),
+  };
   env.clock.advance(TIMEOUT + 1);
   return tick(state, env).state;
 }
@@ -121,7 +128,11 @@ describe('failure detection rules', () => {
     env.clock.advance(1);
     const result = tick(state, env);
     expect(result.state.nodes.get(id('c'))!.flags).toEqual(['master', 'pfail']);
-    expect(eventsOf(result.effects)).toContainEqual({ type: 'pfail', nodeId: id('c'), detail: { silentForMs: TIMEOUT + 1 } });
+    expect(eventsOf(result.effects)).toContainEqual({
+      type: 'pfail',
+      nodeId: id('c'),
+      detail: { silentForMs: TIMEOUT + 1 },
+    });
     expect(effectsOf(result.effects, 'update-state')).toHaveLength(1);
   });
 
@@ -143,7 +154,9 @@ describe('failure detection rules', () => {
     // size 3 -> quorum 2: b's report + a itself (a master).
     expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'fail']);
     expect(state.nodes.get(id('c'))!.failTime).toBe(env.clock.now());
-    expect(outcome.ok && effectsOf(outcome.effects, 'broadcast-fail')).toEqual([{ kind: 'broadcast-fail', nodeId: id('c') }]);
+    expect(outcome.ok && effectsOf(outcome.effects, 'broadcast-fail')).toEqual([
+      { kind: 'broadcast-fail', nodeId: id('c') },
+    ]);
     expect(renderCountFailureReports(state, id('c'), env.clock.now())).toEqual({ ok: true, count: 1 });
   });
 
@@ -164,11 +177,21 @@ describe('failure detection rules', () => {
     env.clock.advance(TIMEOUT + 1);
     state = tick(state, env).state;
     state = applied(
-      applyPingMessage(state, pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }), { direction: 'inbound' }, env),
+      applyPingMessage(
+        state,
+        pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }),
+        { direction: 'inbound' },
+        env,
+      ),
     );
     expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'pfail']);
     state = applied(
-      applyPingMessage(state, pingFrom(state, id('a'), { gossip: [gossipAbout(state, id('c'), ['fail'])] }), { direction: 'inbound' }, env),
+      applyPingMessage(
+        state,
+        pingFrom(state, id('a'), { gossip: [gossipAbout(state, id('c'), ['fail'])] }),
+        { direction: 'inbound' },
+        env,
+      ),
     );
     expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'fail']);
   });
@@ -178,17 +201,32 @@ describe('failure detection rules', () => {
     let state = withCTimedOut(env);
     state = { ...state, size: 5 }; // quorum 3: one report plus myself is not enough
     state = applied(
-      applyPingMessage(state, pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }), { direction: 'inbound' }, env),
+      applyPingMessage(
+        state,
+        pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }),
+        { direction: 'inbound' },
+        env,
+      ),
     );
     expect(renderCountFailureReports(state, id('c'), env.clock.now())).toEqual({ ok: true, count: 1 });
     env.clock.advance(2 * TIMEOUT + 1);
     expect(renderCountFailureReports(state, id('c'), env.clock.now())).toEqual({ ok: true, count: 0 });
 
     state = applied(
-      applyPingMessage(state, pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }), { direction: 'inbound' }, env),
+      applyPingMessage(
+        state,
+        pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] }),
+        { direction: 'inbound' },
+        env,
+      ),
     );
     state = applied(
-      applyPingMessage(state, pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), [])] }), { direction: 'inbound' }, env),
+      applyPingMessage(
+        state,
+        pingFrom(state, id('b'), { gossip: [gossipAbout(state, id('c'), [])] }),
+        { direction: 'inbound' },
+        env,
+      ),
     );
     expect(state.nodes.get(id('c'))!.failureReports.size).toBe(0);
   });
@@ -209,7 +247,9 @@ describe('failure detection rules', () => {
     const env = fakeEnv();
     let state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
     for (const failing of [id('e'), id('d')]) {
-      state = applied(applyFailMessage(state, { sender: id('b'), currentEpoch: 3n, configEpoch: 2n, failing }, env));
+      state = applied(
+        applyFailMessage(state, { sender: id('b'), currentEpoch: 3n, configEpoch: 2n, failing }, env),
+      );
     }
     env.clock.advance(10);
     for (const node of [id('e'), id('d')]) {
@@ -222,10 +262,19 @@ describe('failure detection rules', () => {
   it('clears FAIL of a master with slots only after node-timeout * 2', () => {
     const env = fakeEnv();
     let state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
-    state = applied(applyFailMessage(state, { sender: id('b'), currentEpoch: 3n, configEpoch: 2n, failing: id('c') }, env));
+    state = applied(
+      applyFailMessage(state, { sender: id('b'), currentEpoch: 3n, configEpoch: 2n, failing: id('c') }, env),
+    );
     env.clock.advance(2 * TIMEOUT);
     const pong = (): ClusterState =>
-      applied(applyPingMessage(state, pingFrom(state, id('c'), { type: 'pong' }), { direction: 'outbound', nodeId: id('c') }, env));
+      applied(
+        applyPingMessage(
+          state,
+          pingFrom(state, id('c'), { type: 'pong' }),
+          { direction: 'outbound', nodeId: id('c') },
+          env,
+        ),
+      );
     expect(isFailed(pong().nodes.get(id('c'))!)).toBe(true);
     env.clock.advance(1);
     expect(isFailed(pong().nodes.get(id('c'))!)).toBe(false);
