@@ -22,7 +22,7 @@ const ACTIVE_EXPIRE_BUDGET = 2000;
 /** How long `close()` waits for clients to take their last replies before destroying their sockets. */
 const CLOSE_GRACE_MS = 2000;
 
-/** Redis's refusal in protected mode (networking.c clientAcceptHandler), sent before closing. */
+/** Redis 7.0's refusal in protected mode (networking.c clientAcceptHandler, typo included), sent before closing. */
 const PROTECTED_MODE_DENIED =
   '-DENIED Redis is running in protected mode because protected mode is enabled and no password is set ' +
   'for the default user. In this mode connections are only accepted from the loopback interface. If you ' +
@@ -32,7 +32,7 @@ const PROTECTED_MODE_DENIED =
   'publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) ' +
   'Alternatively you can just disable the protected mode by editing the Redis configuration file, and ' +
   "setting the protected mode option to 'no', and then restarting the server. 3) If you started the " +
-  "server manually just for testing, restart it with the '--protected-mode no' option. 4) Set up an " +
+  "server manually just for testing, restart it with the '--protected-mode no' option. 4) Setup a an " +
   'authentication password for the default user. NOTE: You only need to do one of the above things in ' +
   'order for the server to start accepting connections from the outside.\r\n';
 
