@@ -1,6 +1,7 @@
 // The RESP server over real sockets: a data-node started in-process on port 0, raw clients (to control what
 // shares one packet and whether replies are read), ioredis and node-redis. Assertions are on replies and
 // connection state, never on timing.
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -246,6 +247,28 @@ describe('client libraries', () => {
     const info = (await client.sendCommand(['CLIENT', 'INFO'])) as string;
     expect(String(info)).toMatch(/resp=3 lib-name=node-redis lib-ver=\d/);
     await client.quit();
+  });
+});
+
+describe('redis-cli', () => {
+  it('starts in interactive mode, fetching COMMAND DOCS, and runs commands', async () => {
+    const node = await startNode();
+    // `script` gives redis-cli a terminal; TERM=dumb makes its line editor read plain lines.
+    const cli = spawn('script', ['-qec', `redis-cli -p ${node.port}`, '/dev/null'], {
+      env: { ...process.env, TERM: 'dumb' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    cli.stdin.write('PING\nHELLO 3\nquit\n');
+    const [code] = (await once(cli, 'exit')) as [number];
+    expect(code).toBe(0);
+    expect(output).toContain(`127.0.0.1:${node.port}> `); // the prompt
+    expect(output).toContain('PONG');
+    expect(output).toContain('"version" => "7.0.15"');
+    expect(await infoField(node.port, 'commandstats', 'cmdstat_command|docs')).toMatch(
+      /^calls=1,.*failed_calls=0$/,
+    );
   });
 });
 
