@@ -1,7 +1,7 @@
 // The per-node cluster configuration the policy reads (redis.conf `cluster-*` directives), with Redis's
 // defaults. Held in the state so that transitions need no extra argument; CONFIG SET goes through
 // `withOptions`. Pure: no I/O.
-import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES } from './errors.js';
+import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES, describeValue } from './errors.js';
 
 export interface ClusterOptions {
   /**
@@ -63,7 +63,7 @@ export function resolveOptions(
   if (!Number.isSafeInteger(options.nodeTimeout) || options.nodeTimeout <= 0) {
     throw new ClusterModelError(
       CLUSTER_MODEL_ERROR_CODES.OPTION_INVALID,
-      `nodeTimeout (cluster-node-timeout) must be a positive integer of milliseconds, got ${String(options.nodeTimeout)}`,
+      `nodeTimeout (cluster-node-timeout) must be a positive integer of milliseconds, got ${describeValue(options.nodeTimeout)}`,
     );
   }
   return options;

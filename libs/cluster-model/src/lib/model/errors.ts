@@ -70,3 +70,10 @@ const MAX_QUOTED = 60;
 export function quote(text: string): string {
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
+
+/** Any bad value, shown safely in a message (never calls the value's own conversions, which may throw). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${value}`;
+  return value === null ? 'null' : typeof value;
+}

@@ -1,7 +1,7 @@
 // Node ids: 40 lowercase hex characters (160 random bits), as Redis's getRandomHexChars writes them and as
 // redis-cli compares them (it lowercases user input, so upper-case ids would break --cluster-from/-to).
 // Generation takes an injected random source; this file does no I/O and reads no global randomness.
-import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES, quote } from './errors.js';
+import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES, describeValue, quote } from './errors.js';
 import type { RandomSource } from './env.js';
 
 /** A node id or shard id: exactly 40 lowercase hex characters. */
@@ -39,7 +39,7 @@ export function generateNodeId(random: RandomSource): NodeId {
     if (!Number.isInteger(word) || word < 0 || word > 0xffff_ffff) {
       throw new ClusterModelError(
         CLUSTER_MODEL_ERROR_CODES.RANDOM_SOURCE_INVALID,
-        `random.uint32() must return an integer in 0..4294967295, got ${String(word)}`,
+        `random.uint32() must return an integer in 0..4294967295, got ${describeValue(word)}`,
       );
     }
     id += word.toString(16).padStart(8, '0');

@@ -4,7 +4,7 @@
 // the gossip section is bounded. A failure is a ClusterModelError (RC_ERR_CLUSTER_MODEL_MESSAGE_INVALID),
 // returned, never thrown into the agent. Pure: no I/O.
 import { isSlotBitmap } from '@tessera/slot';
-import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES, quote } from '../model/errors.js';
+import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES, describeValue } from '../model/errors.js';
 import { isEpoch } from '../model/epoch.js';
 import { normalizeIp } from '../model/ip-address.js';
 import { NODE_FLAGS } from '../model/node-flags.js';
@@ -57,7 +57,7 @@ function toError(type: string, problem: Problem): ClusterModelError | null {
 function pingProblem(message: PingMessage): Problem {
   if (message === null || typeof message !== 'object') return 'not an object';
   if (message.type !== 'ping' && message.type !== 'pong' && message.type !== 'meet') {
-    return `type must be ping, pong or meet, got ${quote(String(message.type))}`;
+    return `type must be ping, pong or meet, got ${describeValue(message.type)}`;
   }
   return (
     headerProblem(message) ??
