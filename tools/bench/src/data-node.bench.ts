@@ -180,6 +180,7 @@ function medianRow(rows: BenchmarkRow[]): BenchmarkRow {
 
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fmtMs = (n: number): string => n.toFixed(3);
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 const fmtCpu = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
 
 function verdict(ratio: number, aim: number): string {
@@ -368,7 +369,7 @@ async function memory(options: Options): Promise<MemoryLine[]> {
         perServer[server.name] =
           missing.length > 0
             ? `${missing.join(', ')} not implemented yet`
-            : await measureMemory(server, dataset);
+            : await measureMemory(server, dataset, options.quick ? 10_000 : 40_000);
       } finally {
         await stop(server);
       }
@@ -378,7 +379,7 @@ async function memory(options: Options): Promise<MemoryLine[]> {
     const describe = (m: typeof r): string =>
       typeof m === 'string' || m === undefined
         ? String(m)
-        : `${m.bytesPerKey.toFixed(0)} B/key (RSS ${(m.baselineRss / 2 ** 20).toFixed(1)} -> ${(m.loadedRss / 2 ** 20).toFixed(1)} MiB, DBSIZE ${m.dbsize ?? 'n/a'}${m.loadError ? `, ${m.loadError}` : ''})`;
+        : `${m.bytesPerKey.toFixed(0)} B/key (${m.bytesPerKeyAtLoad.toFixed(0)} right after the load; RSS ${mib(m.baselineRss)} -> ${mib(m.loadedRss)} -> ${mib(m.settledRss)} MiB; DBSIZE ${m.dbsize ?? 'n/a'}${m.loadError ? `; ${m.loadError}` : ''})`;
     let text = `| ${dataset.label} | ${describe(t)} | ${describe(r)} |`;
     let ok = typeof r === 'object';
     if (typeof r === 'object' && typeof t === 'object') {
@@ -475,7 +476,9 @@ async function main(): Promise<number> {
     for (const pipeline of PIPELINES) console.log(`\n-P${pipeline}\n${markdownTable(results, pipeline)}`);
   }
   if (options.memory) {
-    console.log('\nMemory (RSS delta over the empty process)');
+    console.log(
+      '\nMemory (RSS delta over the empty process, settled: lowest RSS in the idle window after the load)',
+    );
     console.log('| dataset | tessera | redis | ratio | aim <= 2x |\n| --- | --- | --- | ---: | --- |');
     const lines = await memory(options);
     failed ||= lines.some((line) => !line.ok && !line.text.includes('not implemented'));
