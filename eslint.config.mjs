@@ -101,8 +101,9 @@ export default [
     },
   },
   {
-    // Tests of an app may use the test harness library; production code of an app may not.
-    files: ['apps/**/*.test.ts'],
+    // Tests of an app and their helpers in src/testing/ may use the test harness library; production code of
+    // an app may not (nothing outside src/testing/ and *.test.ts imports src/testing/).
+    files: ['apps/**/*.test.ts', 'apps/*/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -133,6 +134,17 @@ export default [
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // src/testing/ of an app is test support (it may import @tessera/testing): production code never imports it.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'apps/*/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/testing/*'], message: 'src/testing/ is for tests only.' }] },
       ],
     },
   },

@@ -1,47 +1,17 @@
 // globMatch selects exactly what redis-server 7.0's KEYS selects, for generated keys and patterns drawn
 // from the bytes that matter to the matcher (`*?[]^-\`, letters of both cases, bytes >= 0x80, NUL) and for
 // the hostile and deeply nested patterns of CVE-2022-36021. One key per probe, so each KEYS reply is
-// either that key or nothing. (apps may not depend on libs/testing, so the redis-server is started here.)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
+// either that key or nothing.
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useRedisOracle } from '../testing/redis-oracle.js';
 import { globMatch } from './glob-match.js';
 
-let server: ChildProcess;
-let redis: Redis;
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
-
-beforeAll(async () => {
-  const port = await freePort();
-  server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  redis = new Redis({ port, retryStrategy: (attempt) => (attempt > 50 ? null : 100) });
-  await redis.ping();
-});
-
-afterAll(() => {
-  redis?.disconnect();
-  server?.kill();
-});
+const redis = useRedisOracle();
 
 /** What KEYS answers for each [pattern, key], one key in the database at a time. */
 async function redisMatches(cases: readonly (readonly [string, string])[]): Promise<boolean[]> {
-  const pipeline = redis.pipeline();
+  const pipeline = redis().pipeline();
   for (const [pattern, key] of cases) {
     pipeline.flushall();
     pipeline.set(Buffer.from(key, 'latin1'), 'v');

@@ -3,27 +3,10 @@
 import { connect, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { encodeCommand } from '@tessera/resp';
-import { createRootLogger } from '@tessera/telemetry';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataNode, type DataNode } from '../../app/create-data-node.js';
-import { ConfigStore } from '../../config/config-store.js';
+import { describe, expect, it } from 'vitest';
+import { useInProcessNode } from '../../testing/in-process-node.js';
 
-let node: DataNode;
-
-beforeAll(async () => {
-  const config = new ConfigStore();
-  config.set('port', '0', true);
-  config.set('bind', '127.0.0.1', true);
-  node = await createDataNode({
-    config,
-    logger: createRootLogger({ service: 'data-node', level: 'silent' }),
-  });
-});
-
-afterAll(async () => {
-  await node?.close();
-});
+const node = useInProcessNode();
 
 /** Length of the first complete RESP2 reply in `text`, or -1 (enough for list replies). */
 function replyLength(text: string, at = 0): number {
@@ -55,7 +38,7 @@ class RawClient {
   }
 
   static async open(): Promise<RawClient> {
-    const socket = connect(node.port, '127.0.0.1');
+    const socket = connect(node().port, '127.0.0.1');
     await once(socket, 'connect');
     return new RawClient(socket);
   }
@@ -83,11 +66,6 @@ class RawClient {
     return this.next();
   }
 
-  /** Resolves once the server counts `n` blocked clients, so the next push finds them waiting. */
-  static async blocked(n: number): Promise<void> {
-    while (node.state.blocking.blockedClients !== n) await new Promise((r) => setImmediate(r));
-  }
-
   close(): void {
     this.socket.destroy();
   }
@@ -100,7 +78,7 @@ describe('blocking list commands over sockets', () => {
   it('BLPOP is woken by an LPUSH from another client', async () => {
     const [waiter, pusher] = await Promise.all([RawClient.open(), RawClient.open()]);
     waiter.send(['BLPOP', 'wake', '0']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     expect(await pusher.call('LPUSH', 'wake', 'v')).toBe(':1\r\n');
     expect(await waiter.next()).toBe(pair('wake', 'v'));
     waiter.close();
@@ -110,9 +88,9 @@ describe('blocking list commands over sockets', () => {
   it('wakes two clients blocked on one key in the order they blocked', async () => {
     const [first, second, pusher] = await Promise.all([RawClient.open(), RawClient.open(), RawClient.open()]);
     first.send(['BLPOP', 'fifo', '0']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     second.send(['BLPOP', 'fifo', '0']);
-    await RawClient.blocked(2);
+    await node().blockedClients(2);
     await pusher.call('RPUSH', 'fifo', 'one', 'two');
     expect(await first.next()).toBe(pair('fifo', 'one'));
     expect(await second.next()).toBe(pair('fifo', 'two'));
@@ -124,20 +102,20 @@ describe('blocking list commands over sockets', () => {
     expect(await waiter.call('BLPOP', 'nothing', '0.05')).toBe('*-1\r\n');
     expect(await waiter.call('BLMOVE', 'nothing', 'x', 'LEFT', 'LEFT', '0.05')).toBe('*-1\r\n');
     expect(await waiter.call('PING')).toBe('+PONG\r\n');
-    expect(node.state.blocking.blockedClients).toBe(0);
+    expect(node().state.blocking.blockedClients).toBe(0);
     waiter.close();
   });
 
   it('serves two pipelined BLPOPs of one packet in turn, after a client that blocked in between', async () => {
     const [piped, other, pusher] = await Promise.all([RawClient.open(), RawClient.open(), RawClient.open()]);
     piped.send(['BLPOP', 'piped', '0'], ['BLPOP', 'piped', '0']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     other.send(['BLPOP', 'piped', '0']);
-    await RawClient.blocked(2);
+    await node().blockedClients(2);
     await pusher.call('RPUSH', 'piped', 'x', 'y');
     expect(await piped.next()).toBe(pair('piped', 'x'));
     expect(await other.next()).toBe(pair('piped', 'y'));
-    await RawClient.blocked(1); // the second BLPOP found the list empty again
+    await node().blockedClients(1); // the second BLPOP found the list empty again
     await pusher.call('RPUSH', 'piped', 'z');
     expect(await piped.next()).toBe(pair('piped', 'z'));
     for (const c of [piped, other, pusher]) c.close();
@@ -146,7 +124,7 @@ describe('blocking list commands over sockets', () => {
   it('runs the commands pipelined behind a blocked command only after it is served', async () => {
     const [waiter, pusher] = await Promise.all([RawClient.open(), RawClient.open()]);
     waiter.send(['BLPOP', 'behind', '0'], ['LLEN', 'behind'], ['RPUSH', 'behind-done', 'yes']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     expect(await pusher.call('LLEN', 'behind-done')).toBe(':0\r\n');
     await pusher.call('RPUSH', 'behind', 'a', 'b');
     expect(await waiter.next()).toBe(pair('behind', 'a'));
@@ -183,11 +161,11 @@ describe('blocking list commands over sockets', () => {
     ]);
     const [first, second, last, pusher] = clients as [RawClient, RawClient, RawClient, RawClient];
     first.send(['BLMOVE', 'c1', 'c2', 'LEFT', 'RIGHT', '0']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     second.send(['BLMOVE', 'c2', 'c3', 'LEFT', 'RIGHT', '0']);
-    await RawClient.blocked(2);
+    await node().blockedClients(2);
     last.send(['BRPOP', 'c3', '0']);
-    await RawClient.blocked(3);
+    await node().blockedClients(3);
     await pusher.call('RPUSH', 'c1', 'token');
     expect(await first.next()).toBe('$5\r\ntoken\r\n');
     expect(await second.next()).toBe('$5\r\ntoken\r\n');
@@ -198,10 +176,10 @@ describe('blocking list commands over sockets', () => {
   it('forgets a blocked client that disconnects', async () => {
     const waiter = await RawClient.open();
     waiter.send(['BLPOP', 'gone', '0']);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     waiter.close();
-    await RawClient.blocked(0);
-    expect(node.state.blocking.blockingKeys).toBe(0);
+    await node().blockedClients(0);
+    expect(node().state.blocking.blockingKeys).toBe(0);
     const pusher = await RawClient.open();
     expect(await pusher.call('RPUSH', 'gone', 'kept')).toBe(':1\r\n');
     expect(await pusher.call('LLEN', 'gone')).toBe(':1\r\n');
@@ -210,10 +188,10 @@ describe('blocking list commands over sockets', () => {
 
   it('works for ioredis: blpop resolves with [key, element] once another connection pushes', async () => {
     // No ready check: it sends INFO, which is not what this test is about.
-    const waiter = new Redis({ port: node.port, host: '127.0.0.1', enableReadyCheck: false });
-    const pusher = new Redis({ port: node.port, host: '127.0.0.1', enableReadyCheck: false });
+    const waiter = node().ioredis({ enableReadyCheck: false });
+    const pusher = node().ioredis({ enableReadyCheck: false });
     const popped = waiter.blpop('ioredis-queue', 0);
-    await RawClient.blocked(1);
+    await node().blockedClients(1);
     await pusher.rpush('ioredis-queue', 'job-1', 'job-2');
     expect(await popped).toEqual(['ioredis-queue', 'job-1']);
     expect(await waiter.lmpop(1, 'ioredis-queue', 'LEFT')).toEqual(['ioredis-queue', ['job-2']]);

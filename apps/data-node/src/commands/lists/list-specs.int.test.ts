@@ -1,78 +1,19 @@
 // Every list command's spec (arity, flags, key positions, ACL categories) matches what a real
 // redis-server 7 reports in COMMAND INFO, and LMPOP/BLMPOP find the same keys as COMMAND GETKEYS.
-// (apps may not depend on libs/testing, so the redis-server is started here.)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyIndexes } from '../command-table.js';
+import { describeKeysMatchRedis, describeSpecsMatchRedis } from '../../testing/spec-oracle.js';
 import { listCommands } from './index.js';
 
-let server: ChildProcess;
-let redis: Redis;
+// movablekeys is derived from getKeys (LMPOP, BLMPOP), not declared.
+const redis = describeSpecsMatchRedis('list', listCommands);
 
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
-
-beforeAll(async () => {
-  const port = await freePort();
-  server = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  redis = new Redis({ port, retryStrategy: (attempt: number) => (attempt > 50 ? null : 100) });
-  redis.on('error', () => undefined); // refused connections while redis-server starts
-  await redis.ping();
-});
-
-afterAll(() => {
-  redis?.disconnect();
-  server?.kill();
-});
-
-/** Redis's COMMAND INFO entry: name, arity, flags, first key, last key, step, categories. */
-type CommandInfo = [string, number, string[], number, number, number, string[]];
-
-describe('list command specs match redis-server COMMAND INFO', () => {
-  for (const spec of listCommands) {
-    it(`${spec.name} has Redis's arity, flags, key positions and categories`, async () => {
-      const [info] = (await redis.call('COMMAND', 'INFO', spec.name)) as CommandInfo[];
-      const [, arity, flags, first, last, step, categories] = info as CommandInfo;
-      expect(spec.arity).toBe(arity);
-      // movablekeys is derived from getKeys (LMPOP, BLMPOP), not declared.
-      expect([...spec.flags].sort()).toEqual(flags.filter((f) => f !== 'movablekeys').sort());
-      expect(spec.getKeys !== undefined).toBe(flags.includes('movablekeys'));
-      expect(spec.keys).toEqual({ first, last, step });
-      expect([...(spec.categories ?? [])].map((c) => `@${c}`).sort()).toEqual([...categories].sort());
-    });
-  }
-});
-
-describe('LMPOP and BLMPOP key positions match COMMAND GETKEYS', () => {
-  const cases = [
+describeKeysMatchRedis(
+  'LMPOP and BLMPOP key positions match COMMAND GETKEYS',
+  listCommands,
+  [
     ['LMPOP', '2', 'a', 'b', 'LEFT'],
     ['LMPOP', '1', 'a', 'RIGHT', 'COUNT', '3'],
     ['BLMPOP', '0', '3', 'a', 'b', 'c', 'LEFT'],
     ['BLMPOP', '1.5', '1', 'LEFT', 'LEFT', 'COUNT', '2'],
-  ];
-  for (const args of cases) {
-    it(`finds the keys of ${args.join(' ')}`, async () => {
-      const spec = listCommands.find((s) => s.name === args[0]?.toLowerCase());
-      const ours = keyIndexes(
-        spec as (typeof listCommands)[number],
-        args.map((a) => Buffer.from(a)),
-      );
-      const theirs = (await redis.call('COMMAND', 'GETKEYS', ...args)) as string[];
-      expect(ours.map((i) => args[i])).toEqual(theirs);
-    });
-  }
-});
+  ],
+  { redis },
+);

@@ -1,32 +1,14 @@
 // Hashes and sets through real client libraries over real sockets: a data-node started in-process on port 0,
 // driven by ioredis (RESP2) and node-redis (RESP3), including full HSCAN/SSCAN iterations of large
 // collections changed while they are scanned. Assertions are on what the clients return.
-import { createRootLogger } from '@tessera/telemetry';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataNode, type DataNode } from '../../app/create-data-node.js';
-import { ConfigStore } from '../../config/config-store.js';
+import { describe, expect, it } from 'vitest';
+import { useInProcessNode } from '../../testing/in-process-node.js';
 
-let node: DataNode;
-
-beforeAll(async () => {
-  const config = new ConfigStore();
-  config.set('port', '0', true);
-  config.set('bind', '127.0.0.1', true);
-  node = await createDataNode({
-    config,
-    logger: createRootLogger({ service: 'data-node', level: 'silent' }),
-  });
-});
-
-afterAll(async () => {
-  await node?.close();
-});
+const node = useInProcessNode();
 
 describe('ioredis', () => {
   it('writes and reads a hash as an object, with counters', async () => {
-    await using redis = ioredis();
+    await using redis = node().ioredis();
     await redis.hset('io:h', { name: 'Ann', age: '33' });
     expect(await redis.hgetall('io:h')).toEqual({ name: 'Ann', age: '33' });
     expect(await redis.hincrby('io:h', 'age', 1)).toBe(34);
@@ -36,8 +18,8 @@ describe('ioredis', () => {
   });
 
   it('collects every field with hscanStream while fields are added and deleted', async () => {
-    await using redis = ioredis();
-    await using writer = ioredis();
+    await using redis = node().ioredis();
+    await using writer = node().ioredis();
     const fields: string[] = [];
     for (let i = 0; i < 3000; i++) fields.push(`f${i}`, `v${i}`);
     await redis.hset('io:hscan', ...fields);
@@ -52,7 +34,7 @@ describe('ioredis', () => {
   });
 
   it('runs set algebra and collects every member with sscanStream', async () => {
-    await using redis = ioredis();
+    await using redis = node().ioredis();
     await redis.sadd('io:a', 'x', 'y', 'z');
     await redis.sadd('io:b', 'y', 'z', 'w');
     expect((await redis.sinter('io:a', 'io:b')).sort()).toEqual(['y', 'z']);
@@ -71,7 +53,7 @@ describe('ioredis', () => {
 
 describe('node-redis over RESP3', () => {
   it('reads a hash as a map-backed object and random fields with values as pairs', async () => {
-    await using client = await nodeRedis();
+    await using client = await node().nodeRedis();
     await client.hSet('nr:h', { a: '1', b: '2' });
     expect({ ...(await client.hGetAll('nr:h')) }).toEqual({ a: '1', b: '2' });
     const pairs = await client.hRandFieldCountWithValues('nr:h', -4);
@@ -81,7 +63,7 @@ describe('node-redis over RESP3', () => {
   });
 
   it('reads sets, pops members and iterates with sScanIterator', async () => {
-    await using client = await nodeRedis();
+    await using client = await node().nodeRedis();
     await client.sAdd('nr:s', ['3', '1', '2']);
     expect(await client.sMembers('nr:s')).toEqual(['1', '2', '3']);
     expect(await client.sPopCount('nr:s', 5)).toEqual(['1', '2', '3']);
@@ -93,17 +75,3 @@ describe('node-redis over RESP3', () => {
     expect(seen).toEqual(new Set(members));
   });
 });
-
-function ioredis(): Redis & AsyncDisposable {
-  const redis = new Redis({ port: node.port, host: '127.0.0.1', lazyConnect: false });
-  return Object.assign(redis, { [Symbol.asyncDispose]: async () => void redis.disconnect() });
-}
-
-async function nodeRedis() {
-  const client = createClient({
-    socket: { port: node.port, host: '127.0.0.1', reconnectStrategy: false },
-    RESP: 3,
-  });
-  await client.connect();
-  return Object.assign(client, { [Symbol.asyncDispose]: async () => void client.destroy() });
-}
