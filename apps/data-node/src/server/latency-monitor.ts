@@ -26,7 +26,7 @@ export class LatencyMonitor {
 
   /** Adds a spike of `latency` ms to `event` at unix second `time`. */
   add(event: string, time: number, latency: number): void {
-    let entry = this.events.get(event);
+    const entry = this.events.get(event);
     if (entry === undefined) {
       const sample = { time, latency };
       this.events.set(event, { history: [sample], latest: sample, max: latency });
