@@ -7,9 +7,9 @@ import { Dispatcher } from '../commands/dispatcher.js';
 import { ConfigStore } from '../config/config-store.js';
 import { ClientState, type ClientTransport } from '../server/client-state.js';
 import { ServerState } from '../server/server-state.js';
-import { decodeReplies, type Reply } from './decode-replies.js';
+import { decodeReplies, type Reply } from './harness-reply.js';
 
-export { Push, ReplyError, type Reply } from './decode-replies.js';
+export { Push, ReplyError, type Reply } from './harness-reply.js';
 
 export interface HarnessOptions {
   /** Directives applied at start-up, as on the command line (`{ requirepass: 's3cret' }`). */
