@@ -5,7 +5,7 @@
 import { createSlotBitmap } from '@tessera/slot';
 import { clusterStateFromNodes } from '../lib/codec/cluster-nodes-parser.js';
 import type { ClusterOptions } from '../lib/model/cluster-options.js';
-import { isReplica } from '../lib/model/cluster-node.js';
+import { isReplica, type ClusterNode } from '../lib/model/cluster-node.js';
 import type { ClusterState } from '../lib/model/cluster-state.js';
 import type { NodeId } from '../lib/model/node-id.js';
 import type { GossipEntry, PingMessage } from '../lib/transitions/messages.js';
@@ -82,4 +82,11 @@ export function slotsOf(...ranges: [number, number][]): Uint8Array {
       bits[slot >> 3] = (bits[slot >> 3] as number) | (1 << (slot & 7));
   }
   return bits;
+}
+
+/** The node `nodeId` of `state`; throws (failing the test) when it is missing. */
+export function nodeOf(state: ClusterState, nodeId: NodeId): ClusterNode {
+  const node = state.nodes.get(nodeId);
+  if (!node) throw new Error(`state does not know ${nodeId}`);
+  return node;
 }

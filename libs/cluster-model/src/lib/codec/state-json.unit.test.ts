@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { arbitraryClusterState } from '../../testing/arbitrary-state.js';
 import { fakeEnv } from '../../testing/fake-env.js';
-import { id, stateOf } from '../../testing/fixtures.js';
+import { id, stateOf, nodeOf } from '../../testing/fixtures.js';
 import { clusterForget } from '../commands/cluster-forget.js';
 import { ClusterModelError } from '../model/errors.js';
 import { exportStateJson, importStateJson } from './state-json.js';
@@ -37,7 +37,7 @@ describe('state JSON', () => {
     );
     const forgot = clusterForget(base, [id('b')], env);
     if (!forgot.ok) throw forgot.error;
-    const c = forgot.state.nodes.get(id('c'))!;
+    const c = nodeOf(forgot.state, id('c'));
     const state = {
       ...forgot.state,
       nodes: new Map(forgot.state.nodes).set(id('c'), {

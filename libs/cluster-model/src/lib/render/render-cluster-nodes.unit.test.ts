@@ -1,7 +1,7 @@
 // The CLUSTER NODES contract of redis-compat §1.0, one rule per test.
 import { describe, expect, it } from 'vitest';
 import { fakeEnv } from '../../testing/fake-env.js';
-import { id, stateOf } from '../../testing/fixtures.js';
+import { id, stateOf, nodeOf } from '../../testing/fixtures.js';
 import { changeFlags } from '../model/node-flags.js';
 import { createClusterState } from '../transitions/create-cluster-state.js';
 import { renderClusterNodes } from './render-cluster-nodes.js';
@@ -27,7 +27,7 @@ describe('renderClusterNodes', () => {
 
   it('prints flags in table order whatever order they were set in', () => {
     const state = stateOf(LINES);
-    const b = state.nodes.get(id('b'))!;
+    const b = nodeOf(state, id('b'));
     const shuffled = { ...b, flags: changeFlags([], ['nofailover', 'pfail', 'master']) };
     const text = renderClusterNodes({ ...state, nodes: new Map(state.nodes).set(id('b'), shuffled) });
     expect(text.split('\n')[1]).toContain(' master,fail?,nofailover - ');

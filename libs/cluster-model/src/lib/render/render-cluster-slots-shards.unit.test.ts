@@ -1,6 +1,6 @@
 // CLUSTER SLOTS and CLUSTER SHARDS structures (redis-compat §1.0), and the small node queries.
 import { describe, expect, it } from 'vitest';
-import { id, stateOf } from '../../testing/fixtures.js';
+import { id, nodeOf, stateOf } from '../../testing/fixtures.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import { renderClusterShards, shardNodeFields } from './render-cluster-shards.js';
 import { renderClusterSlots } from './render-cluster-slots.js';
@@ -18,7 +18,7 @@ const LINES = [
 function withOffsets(state: ClusterState, offsets: Record<string, bigint>): ClusterState {
   const nodes = new Map(state.nodes);
   for (const [nodeId, replicationOffset] of Object.entries(offsets)) {
-    nodes.set(nodeId, { ...nodes.get(nodeId)!, replicationOffset });
+    nodes.set(nodeId, { ...nodeOf(state, nodeId), replicationOffset });
   }
   return { ...state, nodes };
 }
@@ -105,7 +105,8 @@ describe('renderClusterShards', () => {
   });
 
   it('orders a node as Redis writes its map', () => {
-    const node = renderClusterShards(STATE)[0]!.nodes[0]!;
+    const node = renderClusterShards(STATE)[0]?.nodes[0];
+    if (!node) throw new Error('no shard node');
     expect(shardNodeFields(node).map(([key]) => key)).toEqual([
       'id',
       'port',

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeEnv } from '../../testing/fake-env.js';
 import { gossipAbout, id, pingFrom, stateOf } from '../../testing/fixtures.js';
-import type { ClusterState } from '../model/cluster-state.js';
 import { effectsOf, eventsOf, type MessageOutcome } from '../model/effects.js';
 import { renderClusterNodes } from '../render/render-cluster-nodes.js';
 import { applyPingMessage } from './apply-ping.js';

@@ -2,7 +2,7 @@
 // of slot-owning masters, the writable delay of a (re)starting master and the rejoin delay after a minority.
 import { describe, expect, it } from 'vitest';
 import { fakeEnv } from '../../testing/fake-env.js';
-import { id, stateOf } from '../../testing/fixtures.js';
+import { id, stateOf, nodeOf } from '../../testing/fixtures.js';
 import type { ClusterOptions } from '../model/cluster-options.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import { changeFlags, type NodeFlag } from '../model/node-flags.js';
@@ -16,7 +16,7 @@ const FULL = [
 ];
 
 function flagged(state: ClusterState, nodeId: string, flag: NodeFlag): ClusterState {
-  const node = state.nodes.get(nodeId)!;
+  const node = nodeOf(state, nodeId);
   return {
     ...state,
     nodes: new Map(state.nodes).set(nodeId, { ...node, flags: changeFlags(node.flags, [flag]) }),

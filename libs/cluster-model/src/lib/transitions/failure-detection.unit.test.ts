@@ -3,7 +3,7 @@
 // Then the rules one by one on hand-made states: reports only from masters, report validity, quorum, undo.
 import { describe, expect, it } from 'vitest';
 import { fakeEnv } from '../../testing/fake-env.js';
-import { gossipAbout, id, pingFrom, stateOf } from '../../testing/fixtures.js';
+import { gossipAbout, id, pingFrom, stateOf, nodeOf } from '../../testing/fixtures.js';
 import { SimCluster } from '../../testing/sim-cluster.js';
 import { clusterAddSlotsRange } from '../commands/cluster-addslots.js';
 import { clusterMeet } from '../commands/cluster-meet.js';
@@ -64,8 +64,8 @@ describe('failure detection across a cluster', () => {
 
     // PFAIL is a local opinion, reached by each node on its own once its PING stays unanswered.
     runUntil(sim, () => flagsOf(sim, 'a', 'c').includes('pfail') || flagsOf(sim, 'a', 'c').includes('fail'));
-    runUntil(sim, () => isFailed(sim.node('a').state.nodes.get(sim.id('c'))!));
-    runUntil(sim, () => isFailed(sim.node('b').state.nodes.get(sim.id('c'))!));
+    runUntil(sim, () => isFailed(nodeOf(sim.node('a').state, sim.id('c'))));
+    runUntil(sim, () => isFailed(nodeOf(sim.node('b').state, sim.id('c'))));
 
     const events = [...sim.node('a').effects, ...sim.node('b').effects];
     const cEvents = eventsOf(events).filter((e) => e.nodeId === sim.id('c'));
@@ -81,12 +81,12 @@ describe('failure detection across a cluster', () => {
 
     // c comes back. a hears from c again but keeps FAIL until node-timeout * 2 after the fail time, because
     // c still serves slots (nobody failed it over).
-    const failTime = sim.node('a').state.nodes.get(sim.id('c'))!.failTime;
+    const failTime = nodeOf(sim.node('a').state, sim.id('c')).failTime;
     sim.node('c').stopped = false;
-    runUntil(sim, () => sim.node('a').state.nodes.get(sim.id('c'))!.pongReceived > failTime);
+    runUntil(sim, () => nodeOf(sim.node('a').state, sim.id('c')).pongReceived > failTime);
     expect(sim.clock.now() - failTime).toBeLessThanOrEqual(2 * TIMEOUT);
-    expect(isFailed(sim.node('a').state.nodes.get(sim.id('c'))!)).toBe(true);
-    runUntil(sim, () => !isFailed(sim.node('a').state.nodes.get(sim.id('c'))!));
+    expect(isFailed(nodeOf(sim.node('a').state, sim.id('c')))).toBe(true);
+    runUntil(sim, () => !isFailed(nodeOf(sim.node('a').state, sim.id('c'))));
     const cleared = eventsOf(sim.node('a').effects).filter((e) => e.type === 'fail-cleared');
     expect(cleared.map((e) => e.nodeId)).toEqual([sim.id('c')]);
     expect(sim.clock.now() - failTime).toBeGreaterThan(2 * TIMEOUT);
@@ -108,7 +108,7 @@ const VIEW = [
 function withCTimedOut(env: ReturnType<typeof fakeEnv>): ClusterState {
   let state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
   state = { ...state, size: 3 };
-  const c = state.nodes.get(id('c'))!;
+  const c = nodeOf(state, id('c'));
   state = {
     ...state,
     nodes: new Map(state.nodes).set(id('c'), { ...c, pingSent: env.clock.now(), dataReceived: 1 }),
@@ -121,13 +121,13 @@ describe('failure detection rules', () => {
   it('flags PFAIL only after node-timeout without any data from a pinged node', () => {
     const env = fakeEnv();
     let state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
-    const c = state.nodes.get(id('c'))!;
+    const c = nodeOf(state, id('c'));
     state = { ...state, nodes: new Map(state.nodes).set(id('c'), { ...c, pingSent: env.clock.now() }) };
     env.clock.advance(TIMEOUT);
-    expect(isTimedOut(tick(state, env).state.nodes.get(id('c'))!)).toBe(false);
+    expect(isTimedOut(nodeOf(tick(state, env).state, id('c')))).toBe(false);
     env.clock.advance(1);
     const result = tick(state, env);
-    expect(result.state.nodes.get(id('c'))!.flags).toEqual(['master', 'pfail']);
+    expect(nodeOf(result.state, id('c')).flags).toEqual(['master', 'pfail']);
     expect(eventsOf(result.effects)).toContainEqual({
       type: 'pfail',
       nodeId: id('c'),
@@ -141,8 +141,8 @@ describe('failure detection rules', () => {
     let state = withCTimedOut(env);
     const fromReplica = pingFrom(state, id('e'), { gossip: [gossipAbout(state, id('c'), ['pfail'])] });
     state = applied(applyPingMessage(state, fromReplica, { direction: 'inbound' }, env));
-    expect(state.nodes.get(id('c'))!.failureReports.size).toBe(0);
-    expect(isFailed(state.nodes.get(id('c'))!)).toBe(false);
+    expect(nodeOf(state, id('c')).failureReports.size).toBe(0);
+    expect(isFailed(nodeOf(state, id('c')))).toBe(false);
   });
 
   it('turns PFAIL into FAIL when reports plus myself reach size/2+1, and broadcasts FAIL', () => {
@@ -152,8 +152,8 @@ describe('failure detection rules', () => {
     const outcome = applyPingMessage(state, fromB, { direction: 'inbound' }, env);
     state = applied(outcome);
     // size 3 -> quorum 2: b's report + a itself (a master).
-    expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'fail']);
-    expect(state.nodes.get(id('c'))!.failTime).toBe(env.clock.now());
+    expect(nodeOf(state, id('c')).flags).toEqual(['master', 'fail']);
+    expect(nodeOf(state, id('c')).failTime).toBe(env.clock.now());
     expect(outcome.ok && effectsOf(outcome.effects, 'broadcast-fail')).toEqual([
       { kind: 'broadcast-fail', nodeId: id('c') },
     ]);
@@ -172,7 +172,7 @@ describe('failure detection rules', () => {
       { nodeTimeout: TIMEOUT },
     );
     state = { ...state, size: 3 };
-    const c = state.nodes.get(id('c'))!;
+    const c = nodeOf(state, id('c'));
     state = { ...state, nodes: new Map(state.nodes).set(id('c'), { ...c, pingSent: env.clock.now() }) };
     env.clock.advance(TIMEOUT + 1);
     state = tick(state, env).state;
@@ -184,7 +184,7 @@ describe('failure detection rules', () => {
         env,
       ),
     );
-    expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'pfail']);
+    expect(nodeOf(state, id('c')).flags).toEqual(['master', 'pfail']);
     state = applied(
       applyPingMessage(
         state,
@@ -193,7 +193,7 @@ describe('failure detection rules', () => {
         env,
       ),
     );
-    expect(state.nodes.get(id('c'))!.flags).toEqual(['master', 'fail']);
+    expect(nodeOf(state, id('c')).flags).toEqual(['master', 'fail']);
   });
 
   it('forgets reports older than node-timeout * 2, and withdraws a report when the master sees the node up', () => {
@@ -228,7 +228,7 @@ describe('failure detection rules', () => {
         env,
       ),
     );
-    expect(state.nodes.get(id('c'))!.failureReports.size).toBe(0);
+    expect(nodeOf(state, id('c')).failureReports.size).toBe(0);
   });
 
   it('sets FAIL at once on a FAIL message from a known node, never about myself', () => {
@@ -236,9 +236,9 @@ describe('failure detection rules', () => {
     const state = stateOf(VIEW, { nodeTimeout: TIMEOUT }, 3n);
     const header = { sender: id('b'), currentEpoch: 3n, configEpoch: 2n };
     const failed = applied(applyFailMessage(state, { ...header, failing: id('c') }, env));
-    expect(failed.nodes.get(id('c'))!.flags).toEqual(['master', 'fail']);
+    expect(nodeOf(failed, id('c')).flags).toEqual(['master', 'fail']);
     const aboutMe = applied(applyFailMessage(state, { ...header, failing: id('a') }, env));
-    expect(aboutMe.nodes.get(id('a'))!.flags).toEqual(['myself', 'master']);
+    expect(nodeOf(aboutMe, id('a')).flags).toEqual(['myself', 'master']);
     const stranger = applyFailMessage(state, { ...header, sender: id('f'), failing: id('c') }, env);
     expect(stranger).toMatchObject({ ok: false, error: { code: 'RC_ERR_CLUSTER_MODEL_SENDER_UNKNOWN' } });
   });
@@ -255,7 +255,7 @@ describe('failure detection rules', () => {
     for (const node of [id('e'), id('d')]) {
       const pong = pingFrom(state, node, { type: 'pong' });
       state = applied(applyPingMessage(state, pong, { direction: 'outbound', nodeId: node }, env));
-      expect(isFailed(state.nodes.get(node)!)).toBe(false);
+      expect(isFailed(nodeOf(state, node))).toBe(false);
     }
   });
 
@@ -275,8 +275,8 @@ describe('failure detection rules', () => {
           env,
         ),
       );
-    expect(isFailed(pong().nodes.get(id('c'))!)).toBe(true);
+    expect(isFailed(nodeOf(pong(), id('c')))).toBe(true);
     env.clock.advance(1);
-    expect(isFailed(pong().nodes.get(id('c'))!)).toBe(false);
+    expect(isFailed(nodeOf(pong(), id('c')))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // The duty cycle: connects, PING scheduling, dead-link reconnects, and the bus link events.
 import { describe, expect, it } from 'vitest';
 import { fakeEnv } from '../../testing/fake-env.js';
-import { id, stateOf } from '../../testing/fixtures.js';
+import { id, stateOf, nodeOf } from '../../testing/fixtures.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import { effectsOf } from '../model/effects.js';
 import { connectFailed, linkConnected, linkLost } from './link-events.js';
@@ -30,7 +30,7 @@ describe('tick', () => {
     state = {
       ...state,
       nodes: new Map(state.nodes).set(id('b'), {
-        ...state.nodes.get(id('b'))!,
+        ...nodeOf(state, id('b')),
         pingSent: 0,
         pongReceived: env.clock.now(),
       }),
@@ -67,7 +67,7 @@ describe('tick', () => {
     state = {
       ...state,
       nodes: new Map(state.nodes).set(id('b'), {
-        ...state.nodes.get(id('b'))!,
+        ...nodeOf(state, id('b')),
         pingSent: 0,
         pongReceived: env.clock.now(),
       }),
@@ -84,7 +84,7 @@ describe('link events', () => {
     const base = stateOf(VIEW, { nodeTimeout: TIMEOUT });
     const meeting = {
       ...base,
-      nodes: new Map(base.nodes).set(id('b'), { ...base.nodes.get(id('b'))!, meetPending: true }),
+      nodes: new Map(base.nodes).set(id('b'), { ...nodeOf(base, id('b')), meetPending: true }),
     };
     const result = linkConnected(meeting, id('b'), env);
     expect(effectsOf(result.effects, 'send-ping')).toEqual([
@@ -101,7 +101,7 @@ describe('link events', () => {
   it('keeps the time of a pending PING across reconnects so a dead node still times out', () => {
     const env = fakeEnv();
     const first = connectFailed(stateOf(VIEW, { nodeTimeout: TIMEOUT }), id('b'), env).state;
-    const pending = first.nodes.get(id('b'))!.pingSent;
+    const pending = nodeOf(first, id('b')).pingSent;
     expect(pending).toBe(env.clock.now());
     env.clock.advance(300);
     const again = linkConnected(connectFailed(first, id('b'), env).state, id('b'), env).state;
