@@ -3,6 +3,7 @@
 export { encodeCommand } from './lib/encode-command.js';
 export { RespEncodeError, RespProtocolError } from './lib/errors.js';
 export { formatDouble17g } from './lib/format-double-17g.js';
+export { parseInt64 } from './lib/parse-int64.js';
 export { REPLIES } from './lib/replies.js';
 export type { ReplyName } from './lib/replies.js';
 export { ReplyDecoder } from './lib/reply-decoder.js';

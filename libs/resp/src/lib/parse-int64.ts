@@ -23,7 +23,7 @@ export function parseInt64(bytes: Uint8Array, start: number, end: number): numbe
   let i = start;
   const negative = bytes[i] === 0x2d;
   if (negative) i++;
-  const first = bytes[i];
+  const first = i < end ? bytes[i] : undefined; // a lone "-" ends before its first digit
   if (first === undefined || first < 0x31 || first > 0x39) {
     // "0" alone is the one number that may start with 0 (string2ll's special case); "-0" is rejected.
     return length === 1 && first === 0x30 ? 0 : NaN;
