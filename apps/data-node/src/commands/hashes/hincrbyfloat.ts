@@ -1,21 +1,13 @@
 // HINCRBYFLOAT key field increment (redis 7.0 src/t_hash.c hincrbyfloatCommand): adds a float to the field (a
 // missing field counts as 0) with x87 long double arithmetic, stores and replies "%.17Lf" with trailing zeros
 // trimmed (1234.5678 -> "1234.56779999999999997", 0.1 + 0.2 -> "0.3", no exponent; see
-// ../strings/long-double.ts). Order as Redis: the increment ("not a valid float", then "value is NaN or
+// ../../util/long-double.ts). Order as Redis: the increment ("not a valid float", then "value is NaN or
 // Infinity"), WRONGTYPE, the stored value ("hash value is not a float"), then an infinite result.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { HashValue } from '../../keyspace/hash-value.js';
-import {
-  addLongDouble,
-  formatLongDouble,
-  INFINITE,
-  parseLongDouble,
-  type LongDouble,
-} from '../strings/long-double.js';
+import { incrementLongDouble, INFINITE, parseLongDouble, ZERO } from '../../util/long-double.js';
 import { hashChanged, writeHash, WRONG_TYPE } from './hash-lookup.js';
-
-const ZERO: LongDouble = { negative: false, mantissa: 0n, exponent: 0 };
 
 export const hincrbyfloat = {
   name: 'hincrbyfloat',
@@ -40,9 +32,8 @@ export const hincrbyfloat = {
     const stored = found?.get(field);
     const current = stored === undefined ? ZERO : parseLongDouble(stored);
     if (current === null) return ctx.error(Err.hashValueNotFloat);
-    const sum = current === INFINITE ? null : addLongDouble(current, increment);
-    if (sum === null) return ctx.error(Err.nanOrInfinity);
-    const text = formatLongDouble(sum);
+    const text = incrementLongDouble(current, increment);
+    if (text === null) return ctx.error(Err.nanOrInfinity);
     const hash = found ?? new HashValue();
     hash.set(field, text);
     hashChanged(ctx, key, found, hash);

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { moveOrBlock } from './blocking-move.js';
 import { parseListEnd } from './list-end.js';
-import { parseTimeout } from './parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 
 export const blmove = {
   name: 'blmove',

@@ -3,7 +3,7 @@
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { popOrBlock } from './blocking-pop.js';
 import { mpopKeys, parseMpop } from './parse-mpop.js';
-import { parseTimeout } from './parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 
 export const blmpop = {
   name: 'blmpop',

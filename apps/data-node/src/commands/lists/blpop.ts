@@ -3,7 +3,7 @@
 import type { CommandSpec } from '../command-spec.js';
 import { popOrBlock, SINGLE } from './blocking-pop.js';
 import { ListEnd } from './list-end.js';
-import { parseTimeout } from './parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 
 export const blpop = {
   name: 'blpop',

@@ -1,19 +1,17 @@
 // INCRBYFLOAT key increment: adds a float to the value with long double arithmetic and stores the result
-// as "%.17Lf" trimmed, keeping the TTL (redis src/t_string.c incrbyfloatCommand; see long-double.ts).
+// as "%.17Lf" trimmed, keeping the TTL (redis src/t_string.c incrbyfloatCommand; see util/long-double.ts).
 // Order as Redis: WRONGTYPE, the stored value, the increment, then NaN/Infinity.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { isCollection, type StringValue } from '../../keyspace/values.js';
 import {
-  addLongDouble,
-  formatLongDouble,
+  incrementLongDouble,
   INFINITE,
   MAX_LONG_DOUBLE_CHARS,
   parseLongDouble,
+  ZERO,
   type LongDouble,
-} from './long-double.js';
-
-const ZERO: LongDouble = { negative: false, mantissa: 0n, exponent: 0 };
+} from '../../util/long-double.js';
 
 export const incrbyfloat = {
   name: 'incrbyfloat',
@@ -40,12 +38,11 @@ export const incrbyfloat = {
       ctx.error(Err.notFloat);
       return;
     }
-    const sum = value === INFINITE || increment === INFINITE ? null : addLongDouble(value, increment);
-    if (sum === null) {
+    const text = incrementLongDouble(value, increment);
+    if (text === null) {
       ctx.error(Err.nanOrInfinity);
       return;
     }
-    const text = formatLongDouble(sum);
     ctx.db.set(key, text, true);
     ctx.reply.bulk(text);
   },

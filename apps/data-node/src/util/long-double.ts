@@ -1,4 +1,5 @@
-// INCRBYFLOAT's arithmetic, exactly as redis-server on x86-64 does it: the operands are parsed with strtold
+// INCRBYFLOAT's and HINCRBYFLOAT's arithmetic (and the parsing of blocking timeouts), exactly as redis-server on
+// x86-64 does it: the operands are parsed with strtold
 // into 80-bit x87 long doubles (64-bit mantissa, 15-bit exponent, subnormals), added with one rounding
 // (ties to even), and printed with "%.17Lf" with trailing zeros trimmed (redis src/util.c string2ld and
 // ld2string LD_STR_HUMAN). JS doubles cannot reproduce that: 10.5 + 0.1 must print "10.6", not
@@ -30,7 +31,8 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const HEX = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?$/;
 const INFINITY = /^[+-]?(?:inf|infinity)$/i;
 
-const ZERO: LongDouble = { negative: false, mantissa: 0n, exponent: 0 };
+/** Zero: the operand of a missing key or field. */
+export const ZERO: LongDouble = { negative: false, mantissa: 0n, exponent: 0 };
 
 /**
  * Parses a whole argument the way string2ld does; returns null when Redis says "value is not a valid float"
@@ -52,6 +54,19 @@ export function parseLongDouble(text: string): LongDouble | typeof INFINITE | nu
     return round(sign === '-', digits, 1n, exponentValue(exp) - 4 * frac.length, true);
   }
   return INFINITY.test(text) ? INFINITE : null;
+}
+
+/**
+ * `current + increment` printed as INCRBYFLOAT and HINCRBYFLOAT store it; null when an operand is infinite or
+ * the sum overflows (Redis: "increment would produce NaN or Infinity").
+ */
+export function incrementLongDouble(
+  current: LongDouble | typeof INFINITE,
+  increment: LongDouble | typeof INFINITE,
+): string | null {
+  if (current === INFINITE || increment === INFINITE) return null;
+  const sum = addLongDouble(current, increment);
+  return sum === null ? null : formatLongDouble(sum);
 }
 
 /** a + b with one rounding; null when the sum overflows to infinity. */
