@@ -401,3 +401,42 @@ describe('protected mode', () => {
     expect(await exchange(ours.port, [])).toEqual({ reply: '+PONG\r\n', closed: false });
   });
 });
+
+describe('shutdown', () => {
+  /** Resolves with the exit code once the process has exited. */
+  async function exitCode(server: RunningServer): Promise<number | null> {
+    const child = server.process.child;
+    if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    return child.exitCode;
+  }
+
+  it('SIGTERM closes every client, even one that never reads, and exits 0', async () => {
+    const node = await startDataNode();
+    try {
+      await exchange(node.port, [command('SET', 'big', 'x'.repeat(1_000_000))]);
+      const idle = await Probe.open(node.port);
+      const stuck = await Probe.open(node.port);
+      stuck.socket.pause();
+      stuck.socket.write(Buffer.concat(Array.from({ length: 100 }, () => command('GET', 'big'))));
+      await exchange(node.port, [command('PING')]); // the GETs have been read by now
+      node.process.signal('SIGTERM');
+      expect(await exitCode(node)).toBe(0);
+      await idle.waitClosed();
+      expect(idle.text).toBe('');
+      stuck.destroy();
+    } finally {
+      await node.stop();
+    }
+  });
+
+  it('SHUTDOWN NOSAVE closes the connection without a reply and exits 0', async () => {
+    const node = await startDataNode();
+    try {
+      const outcome = await exchange(node.port, [command('SHUTDOWN', 'NOSAVE')], { terminator: 'none' });
+      expect(outcome).toEqual({ reply: '', closed: true });
+      expect(await exitCode(node)).toBe(0);
+    } finally {
+      await node.stop();
+    }
+  });
+});

@@ -29,10 +29,28 @@ const UNAUTHENTICATED_QUERY_BYTES = 1024 * 1024;
 const SECURITY_WARNING_INTERVAL_MS = 60_000;
 let lastSecurityWarning = -Infinity;
 
-/** First words of an HTTP request: `POST / HTTP/1.1` or a `Host:` header line (any case). */
+/**
+ * First words of an HTTP request: `POST` (any case), or a `Host:` header line. Compares bytes, since it runs
+ * for every command (ORing 0x20 lower-cases ASCII letters; only `P`/`p` map to `p`, and so on).
+ */
 function isHttpCommand(name: Buffer): boolean {
-  if (name.length === 4) return name.toString('latin1').toLowerCase() === 'post';
-  if (name.length === 5) return name.toString('latin1').toLowerCase() === 'host:';
+  if (name.length === 4) {
+    return (
+      ((name[0] as number) | 0x20) === 0x70 &&
+      ((name[1] as number) | 0x20) === 0x6f &&
+      ((name[2] as number) | 0x20) === 0x73 &&
+      ((name[3] as number) | 0x20) === 0x74
+    );
+  }
+  if (name.length === 5) {
+    return (
+      ((name[0] as number) | 0x20) === 0x68 &&
+      ((name[1] as number) | 0x20) === 0x6f &&
+      ((name[2] as number) | 0x20) === 0x73 &&
+      ((name[3] as number) | 0x20) === 0x74 &&
+      name[4] === 0x3a
+    );
+  }
   return false;
 }
 
