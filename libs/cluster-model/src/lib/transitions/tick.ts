@@ -9,14 +9,13 @@
 //   one-master cluster, myself marks it FAIL directly;
 // - cluster_state is re-evaluated when something changed or while it is `fail`.
 // Pure: no I/O.
-import { inHandshake, isFailed, isTimedOut, type ClusterNode } from '../model/cluster-node.js';
+import { inHandshake, isFailed, isMaster, isTimedOut, type ClusterNode } from '../model/cluster-node.js';
 import type { ClusterState } from '../model/cluster-state.js';
 import type { Transition } from '../model/effects.js';
 import { randomBelow, type ModelEnv } from '../model/env.js';
 import { hasFlag } from '../model/node-flags.js';
 import { StateDraft } from '../model/state-draft.js';
 import { markNodeAsFailingIfNeeded } from './failure-detection.js';
-import { isMaster } from '../model/cluster-node.js';
 
 /** Shortest handshake lifetime (redis clusterCron: `if (handshake_timeout < 1000) handshake_timeout = 1000`). */
 export const MIN_HANDSHAKE_TIMEOUT_MS = 1_000;
