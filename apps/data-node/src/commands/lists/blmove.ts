@@ -1,10 +1,8 @@
 // BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout: LMOVE that blocks while source is empty. The
 // ends are checked before the timeout; the element pushed to destination may in turn wake its waiters.
 import type { CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
-import { moveOrBlock } from './blocking-move.js';
-import { parseListEnd } from './list-end.js';
-import { parseTimeout } from '../../util/parse-timeout.js';
+import { blockingMove } from './blocking-move.js';
+import { parseMoveEnds } from './move-element.js';
 
 export const blmove = {
   name: 'blmove',
@@ -20,13 +18,7 @@ export const blmove = {
     complexity: 'O(1)',
   },
   handler(ctx) {
-    const from = parseListEnd(ctx.arg(3));
-    const to = parseListEnd(ctx.arg(4));
-    if (from === null || to === null) {
-      ctx.error(Err.syntax);
-      return;
-    }
-    const timeoutMs = parseTimeout(ctx, 5);
-    if (timeoutMs !== null) moveOrBlock(ctx, from, to, timeoutMs);
+    const ends = parseMoveEnds(ctx);
+    if (ends !== null) blockingMove(ctx, ends[0], ends[1], 5);
   },
 } satisfies CommandSpec;

@@ -1,9 +1,8 @@
 // BRPOP key [key ...] timeout: pops the tail of the first non-empty list, replying [key, element]; blocks
 // while all are empty, up to timeout seconds (0 = forever). The timeout is parsed before any key is read.
 import type { CommandSpec } from '../command-spec.js';
-import { popOrBlock, SINGLE } from './blocking-pop.js';
+import { blockingPop } from './blocking-pop.js';
 import { ListEnd } from './list-end.js';
-import { parseTimeout } from '../../util/parse-timeout.js';
 
 export const brpop = {
   name: 'brpop',
@@ -19,7 +18,6 @@ export const brpop = {
     complexity: 'O(N) where N is the number of provided keys.',
   },
   handler(ctx) {
-    const timeoutMs = parseTimeout(ctx, ctx.argc - 1);
-    if (timeoutMs !== null) popOrBlock(ctx, 1, ctx.argc - 2, ListEnd.right, SINGLE, timeoutMs);
+    blockingPop(ctx, ListEnd.right);
   },
 } satisfies CommandSpec;

@@ -1,9 +1,8 @@
 // BRPOPLPUSH source destination timeout: BLMOVE source destination RIGHT LEFT timeout (deprecated since
 // 6.2, still served).
 import type { CommandSpec } from '../command-spec.js';
-import { moveOrBlock } from './blocking-move.js';
+import { blockingMove } from './blocking-move.js';
 import { ListEnd } from './list-end.js';
-import { parseTimeout } from '../../util/parse-timeout.js';
 
 export const brpoplpush = {
   name: 'brpoplpush',
@@ -19,7 +18,6 @@ export const brpoplpush = {
     complexity: 'O(1)',
   },
   handler(ctx) {
-    const timeoutMs = parseTimeout(ctx, 3);
-    if (timeoutMs !== null) moveOrBlock(ctx, ListEnd.right, ListEnd.left, timeoutMs);
+    blockingMove(ctx, ListEnd.right, ListEnd.left, 3);
   },
 } satisfies CommandSpec;

@@ -1,10 +1,7 @@
 // LMOVE source destination LEFT|RIGHT LEFT|RIGHT: atomically pops from source and pushes to destination,
 // replying with the element, or nil when source is missing. The ends are checked before the keys.
 import type { CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
-import { parseListEnd } from './list-end.js';
-import { WRONG_TYPE, writeList } from './list-lookup.js';
-import { moveElement } from './move-element.js';
+import { moveCommand, parseMoveEnds } from './move-element.js';
 
 export const lmove = {
   name: 'lmove',
@@ -20,15 +17,7 @@ export const lmove = {
     complexity: 'O(1)',
   },
   handler(ctx) {
-    const from = parseListEnd(ctx.arg(3));
-    const to = parseListEnd(ctx.arg(4));
-    if (from === null || to === null) {
-      ctx.error(Err.syntax);
-      return;
-    }
-    const source = writeList(ctx, ctx.arg(1));
-    if (source === WRONG_TYPE) return;
-    if (source === undefined) ctx.reply.nullBulk();
-    else moveElement(ctx, source, from, to);
+    const ends = parseMoveEnds(ctx);
+    if (ends !== null) moveCommand(ctx, ends[0], ends[1]);
   },
 } satisfies CommandSpec;

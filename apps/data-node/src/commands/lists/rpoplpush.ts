@@ -1,8 +1,7 @@
 // RPOPLPUSH source destination: LMOVE source destination RIGHT LEFT (deprecated since 6.2, still served).
 import type { CommandSpec } from '../command-spec.js';
 import { ListEnd } from './list-end.js';
-import { WRONG_TYPE, writeList } from './list-lookup.js';
-import { moveElement } from './move-element.js';
+import { moveCommand } from './move-element.js';
 
 export const rpoplpush = {
   name: 'rpoplpush',
@@ -18,9 +17,6 @@ export const rpoplpush = {
     complexity: 'O(1)',
   },
   handler(ctx) {
-    const source = writeList(ctx, ctx.arg(1));
-    if (source === WRONG_TYPE) return;
-    if (source === undefined) ctx.reply.nullBulk();
-    else moveElement(ctx, source, ListEnd.right, ListEnd.left);
+    moveCommand(ctx, ListEnd.right, ListEnd.left);
   },
 } satisfies CommandSpec;
