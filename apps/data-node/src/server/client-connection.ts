@@ -1,8 +1,8 @@
 // The socket side of one client: feeds received chunks to the RESP decoder, runs each command, and writes
 // every reply produced while handling one chunk with a single socket.write (performance.md: one write per
-// input chunk). Enforces the query-buffer and output-buffer limits and pauses reading while the client is
-// blocked or the peer is not reading its replies. Closes connections that speak HTTP to it (Redis's
-// cross-protocol scripting guard).
+// input chunk). Enforces the query-buffer and output-buffer limits, and holds back the client's commands
+// (and stops reading) while it is blocked or while its peer is not reading its replies. Closes connections
+// that speak HTTP to it (Redis's cross-protocol scripting guard).
 import type { Socket } from 'node:net';
 import { RequestDecoder, type RespProtocolError } from '@tessera/resp';
 import type { Dispatcher } from '../commands/dispatcher.js';

@@ -105,6 +105,20 @@ describe('authentication over the wire', () => {
     expect(client.received).toBe('-ERR Protocol error: unauthenticated multibulk length\r\n');
   });
 
+  it('lets waiting clients in when CONFIG SET clears requirepass', async () => {
+    const node = await startNode({ requirepass: 's3cret' });
+    const waiting = await Raw.open(node.port);
+    waiting.send(['PING']);
+    await waiting.until((t) => t.endsWith('\r\n'));
+    const admin = await Raw.open(node.port);
+    admin.send(['AUTH', 's3cret'], ['CONFIG', 'SET', 'requirepass', '']);
+    await admin.until((t) => t === '+OK\r\n+OK\r\n');
+    waiting.send(['PING']);
+    expect(await waiting.until((t) => t.endsWith('+PONG\r\n'))).toBe(
+      '-NOAUTH Authentication required.\r\n+PONG\r\n',
+    );
+  });
+
   it('applies them again after RESET deauthenticates', async () => {
     const node = await startNode({ requirepass: 's3cret' });
     const client = await Raw.open(node.port);

@@ -48,7 +48,18 @@ export class RespServer implements ClientTransport {
     private readonly state: ServerState,
     private readonly dispatcher: Dispatcher,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // Clearing requirepass lets clients that never authenticated in at once: Redis asks for AUTH only while
+    // the default user has a password (authRequired).
+    state.config.onChange((name, value) => {
+      if (name !== 'requirepass' || value !== '') return;
+      for (const connection of this.connections.values()) {
+        if (connection.client.authenticated) continue;
+        connection.client.authenticated = true;
+        connection.authenticationChanged();
+      }
+    });
+  }
 
   /** Listens on every host of `options`; resolves with the bound port (useful with port 0). */
   async listen(options: ListenOptions): Promise<number> {
@@ -164,10 +175,18 @@ export class RespServer implements ClientTransport {
 
   // ------------------------------------------------------------ cron and shutdown
 
+  /** Runs `tick` hz times a second, re-armed when CONFIG SET changes hz. */
   private startCron(): void {
-    const hz = this.state.config.getNumber('hz');
-    this.cron = setInterval(() => this.tick(), Math.max(2, Math.floor(1000 / hz)));
-    this.cron.unref();
+    const arm = (): void => {
+      if (this.cron !== null) clearInterval(this.cron);
+      const hz = this.state.config.getNumber('hz');
+      this.cron = setInterval(() => this.tick(), Math.max(2, Math.floor(1000 / hz)));
+      this.cron.unref();
+    };
+    arm();
+    this.state.config.onChange((name) => {
+      if (name === 'hz' && !this.closed) arm();
+    });
   }
 
   private tick(): void {
