@@ -1,8 +1,6 @@
 // SDIFF key [key ...]: the members of the first set that no other set has, as a RESP3 set.
 import { ALL_KEYS, type CommandSpec } from '../command-spec.js';
-import { difference, loadSets } from './set-algebra.js';
-import { WRONG_TYPE } from './set-lookup.js';
-import { orderedMembers, replyMembers } from './set-order.js';
+import { difference, replySetOperation } from './set-algebra.js';
 
 export const sdiff = {
   name: 'sdiff',
@@ -17,8 +15,6 @@ export const sdiff = {
     complexity: 'O(N) where N is the total number of elements in all given sets.',
   },
   handler(ctx) {
-    const sets = loadSets(ctx, 1, ctx.argc, false);
-    if (sets === WRONG_TYPE) return;
-    replyMembers(ctx, orderedMembers(ctx, difference(sets)), true);
+    replySetOperation(ctx, difference);
   },
 } satisfies CommandSpec;

@@ -1,8 +1,7 @@
 // SDIFFSTORE destination key [key ...]: stores the difference at destination (replacing any value; an empty
 // result deletes it) and replies with its size.
 import { type CommandSpec } from '../command-spec.js';
-import { difference, loadSets, storeSet } from './set-algebra.js';
-import { WRONG_TYPE } from './set-lookup.js';
+import { difference, storeSetOperation } from './set-algebra.js';
 
 export const sdiffstore = {
   name: 'sdiffstore',
@@ -17,8 +16,6 @@ export const sdiffstore = {
     complexity: 'O(N) where N is the total number of elements in all given sets.',
   },
   handler(ctx) {
-    const sets = loadSets(ctx, 2, ctx.argc, true);
-    if (sets === WRONG_TYPE) return;
-    storeSet(ctx, ctx.arg(1), difference(sets));
+    storeSetOperation(ctx, difference);
   },
 } satisfies CommandSpec;

@@ -5,8 +5,25 @@
 // and removals, so their encoding (intset or hashtable, hence their reply order) comes out as in Redis.
 import type { CommandContext } from '../command-context.js';
 import { SetValue } from '../../keyspace/set-value.js';
-import { orderedMembers } from './set-order.js';
+import { orderedMembers, replyMembers } from './set-order.js';
 import { readSet, writeSet, WRONG_TYPE } from './set-lookup.js';
+
+/** A set operation whose result Redis builds as a temporary set. */
+type SetOperation = (sets: readonly (SetValue | undefined)[], ctx: CommandContext) => SetValue;
+
+/** SUNION and SDIFF: `operation` over the sets at argv[1..], replied as a RESP3 set in Redis's order. */
+export function replySetOperation(ctx: CommandContext, operation: SetOperation): void {
+  const sets = loadSets(ctx, 1, ctx.argc, false);
+  if (sets === WRONG_TYPE) return;
+  replyMembers(ctx, orderedMembers(ctx, operation(sets, ctx)), true);
+}
+
+/** SUNIONSTORE, SDIFFSTORE and SINTERSTORE: `operation` over the sets at argv[2..], stored at argv[1]. */
+export function storeSetOperation(ctx: CommandContext, operation: SetOperation): void {
+  const sets = loadSets(ctx, 2, ctx.argc, true);
+  if (sets === WRONG_TYPE) return;
+  storeSet(ctx, ctx.arg(1), operation(sets, ctx));
+}
 
 /** The sets at argv[from..to), undefined for missing keys; WRONG_TYPE after replying with the error. */
 export function loadSets(
@@ -40,6 +57,13 @@ export function intersect(ctx: CommandContext, sets: readonly (SetValue | undefi
       if (result.length === limit) break;
     }
   }
+  return result;
+}
+
+/** The intersection as a new set (SINTERSTORE), added in intersect()'s order. */
+export function intersection(sets: readonly (SetValue | undefined)[], ctx: CommandContext): SetValue {
+  const result = new SetValue();
+  for (const member of intersect(ctx, sets)) result.add(member);
   return result;
 }
 
@@ -99,7 +123,7 @@ export function difference(sets: readonly (SetValue | undefined)[]): SetValue {
 }
 
 /** Stores `result` at `key` (replacing any value and TTL) or deletes `key` when empty; replies with its size. */
-export function storeSet(ctx: CommandContext, key: string, result: SetValue): void {
+function storeSet(ctx: CommandContext, key: string, result: SetValue): void {
   if (result.size > 0) {
     ctx.db.set(key, result);
   } else if (!ctx.db.delete(key)) {

@@ -1,9 +1,7 @@
 // SINTERSTORE destination key [key ...]: stores the intersection at destination (replacing any value; an
 // empty result deletes it) and replies with its size.
 import { type CommandSpec } from '../command-spec.js';
-import { SetValue } from '../../keyspace/set-value.js';
-import { intersect, loadSets, storeSet } from './set-algebra.js';
-import { WRONG_TYPE } from './set-lookup.js';
+import { intersection, storeSetOperation } from './set-algebra.js';
 
 export const sinterstore = {
   name: 'sinterstore',
@@ -19,10 +17,6 @@ export const sinterstore = {
       'O(N*M) worst case where N is the cardinality of the smallest set and M is the number of sets.',
   },
   handler(ctx) {
-    const sets = loadSets(ctx, 2, ctx.argc, true);
-    if (sets === WRONG_TYPE) return;
-    const result = new SetValue();
-    for (const member of intersect(ctx, sets)) result.add(member);
-    storeSet(ctx, ctx.arg(1), result);
+    storeSetOperation(ctx, intersection);
   },
 } satisfies CommandSpec;

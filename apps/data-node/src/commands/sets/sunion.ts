@@ -1,8 +1,6 @@
 // SUNION key [key ...]: the members of any set, as a RESP3 set (missing keys are empty sets).
 import { ALL_KEYS, type CommandSpec } from '../command-spec.js';
-import { loadSets, union } from './set-algebra.js';
-import { WRONG_TYPE } from './set-lookup.js';
-import { orderedMembers, replyMembers } from './set-order.js';
+import { union, replySetOperation } from './set-algebra.js';
 
 export const sunion = {
   name: 'sunion',
@@ -17,8 +15,6 @@ export const sunion = {
     complexity: 'O(N) where N is the total number of elements in all given sets.',
   },
   handler(ctx) {
-    const sets = loadSets(ctx, 1, ctx.argc, false);
-    if (sets === WRONG_TYPE) return;
-    replyMembers(ctx, orderedMembers(ctx, union(sets)), true);
+    replySetOperation(ctx, union);
   },
 } satisfies CommandSpec;

@@ -1,8 +1,7 @@
 // SUNIONSTORE destination key [key ...]: stores the union at destination (replacing any value; an empty
 // result deletes it) and replies with its size.
 import { type CommandSpec } from '../command-spec.js';
-import { loadSets, storeSet, union } from './set-algebra.js';
-import { WRONG_TYPE } from './set-lookup.js';
+import { union, storeSetOperation } from './set-algebra.js';
 
 export const sunionstore = {
   name: 'sunionstore',
@@ -17,8 +16,6 @@ export const sunionstore = {
     complexity: 'O(N) where N is the total number of elements in all given sets.',
   },
   handler(ctx) {
-    const sets = loadSets(ctx, 2, ctx.argc, true);
-    if (sets === WRONG_TYPE) return;
-    storeSet(ctx, ctx.arg(1), union(sets));
+    storeSetOperation(ctx, union);
   },
 } satisfies CommandSpec;
