@@ -9,7 +9,7 @@
 // - dense, for good once the hash outgrows that (like Redis's conversion to a hashtable): a Map from field to
 //   index into two parallel arrays. A delete moves the last entry into the hole, so indexes stay 0..size-1: a
 //   random field is one array read (HRANDFIELD), and a scan can page by index
-//   (commands/sets/collection-scan.ts).
+//   (commands/collection-scan.ts).
 // OBJECT ENCODING does not follow the form: it is computed from the largest size and the longest field or
 // value the hash ever held, so it obeys hash-max-listpack-* and stays `hashtable` once converted, as in
 // Redis 7.0. No keyspace logic here: commands delete a key whose hash became empty.

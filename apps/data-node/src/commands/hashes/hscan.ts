@@ -1,13 +1,14 @@
 // HSCAN key cursor [MATCH pattern] [COUNT count] (redis 7.0 src/t_hash.c hscanCommand + db.c
 // scanGenericCommand): field, value pairs whose field matches. The cursor is checked first, then the key
 // (missing: an empty page with cursor 0), then the options. A packed (small) hash is returned whole with
-// cursor 0, as Redis does with a listpack; a dense one is paged by index (../sets/collection-scan.ts explains
+// cursor 0, as Redis does with a listpack; a dense one is paged by index (../collection-scan.ts explains
 // why no field present for the whole scan is missed).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { globMatch } from '../../util/glob-match.js';
-import { parseScanCursor } from '../keys/scan-cursor.js';
-import { pageEnd, pageStart, parseScanOptions, replyScan } from '../sets/collection-scan.js';
+import { pageEnd, pageStart, replyScan } from '../collection-scan.js';
+import { parseScanCursor } from '../scan-cursor.js';
+import { parseScanOptions } from '../scan-options.js';
 import { readHash, WRONG_TYPE } from './hash-lookup.js';
 
 export const hscan = {
@@ -29,7 +30,7 @@ export const hscan = {
     const hash = readHash(ctx, ctx.arg(1));
     if (hash === WRONG_TYPE) return;
     if (hash === undefined) return replyScan(ctx, 0, []);
-    const options = parseScanOptions(ctx, 3);
+    const options = parseScanOptions(ctx, 3, false);
     if (options === null) return;
     const { pattern } = options;
     const page: string[] = [];

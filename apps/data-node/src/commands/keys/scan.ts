@@ -3,54 +3,12 @@
 // whole iteration is returned at least once. COUNT below 1 is a syntax error; TYPE compares case-insensitively
 // and an unknown type matches nothing; expired keys are deleted and skipped.
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
-import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
+import { replyScan } from '../collection-scan.js';
+import { parseScanCursor } from '../scan-cursor.js';
+import { parseScanOptions } from '../scan-options.js';
 import { kindOf } from '../../keyspace/values.js';
 import { globMatch } from '../../util/glob-match.js';
-import { parseInt64 } from '../../util/int64.js';
-import { parseScanCursor } from './scan-cursor.js';
-
-const DEFAULT_COUNT = 10;
-const INVALID_CURSOR = 'ERR invalid cursor';
-
-interface ScanOptions {
-  count: number;
-  pattern: string | null;
-  type: string | null;
-}
-
-/** Parses the options from argv[2] on; null after replying with the error. */
-function parseOptions(ctx: CommandContext): ScanOptions | null {
-  const options: ScanOptions = { count: DEFAULT_COUNT, pattern: null, type: null };
-  for (let i = 2; i < ctx.argc; i += 2) {
-    const option = ctx.option(i);
-    if (i + 1 >= ctx.argc) {
-      ctx.error(Err.syntax);
-      return null;
-    }
-    if (option === 'COUNT') {
-      const count = parseInt64(ctx.arg(i + 1));
-      if (count === null) {
-        ctx.error(Err.notInteger);
-        return null;
-      }
-      if (count < 1) {
-        ctx.error(Err.syntax);
-        return null;
-      }
-      options.count = count;
-    } else if (option === 'MATCH') {
-      const pattern = ctx.arg(i + 1);
-      options.pattern = pattern === '*' ? null : pattern;
-    } else if (option === 'TYPE') {
-      options.type = ctx.arg(i + 1).toLowerCase();
-    } else {
-      ctx.error(Err.syntax);
-      return null;
-    }
-  }
-  return options;
-}
 
 export const scan = {
   name: 'scan',
@@ -67,10 +25,10 @@ export const scan = {
   handler(ctx) {
     const cursor = parseScanCursor(ctx.arg(1));
     if (cursor === null) {
-      ctx.error(INVALID_CURSOR);
+      ctx.error(Err.invalidCursor);
       return;
     }
-    const options = parseOptions(ctx);
+    const options = parseScanOptions(ctx, 2, true);
     if (options === null) return;
     const db = ctx.db;
     const page = db.scan(cursor, options.count);
@@ -85,9 +43,7 @@ export const scan = {
       }
       keys[kept++] = key;
     }
-    ctx.reply.arrayHeader(2);
-    ctx.reply.bulk(String(page.cursor));
-    ctx.reply.arrayHeader(kept);
-    for (let i = 0; i < kept; i++) ctx.reply.bulk(keys[i] as string);
+    keys.length = kept;
+    replyScan(ctx, page.cursor, keys);
   },
 } satisfies CommandSpec;

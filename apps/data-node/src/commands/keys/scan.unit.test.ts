@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommandHarness, ReplyError, type Reply } from '../../testing/command-harness.js';
-import { parseScanCursor } from './scan-cursor.js';
+import { parseScanCursor } from '../scan-cursor.js';
 
 /** Runs SCAN to completion and returns every key it produced (with repeats) and the number of calls. */
 function scanAll(h: CommandHarness, ...options: string[]): { keys: string[]; calls: number } {

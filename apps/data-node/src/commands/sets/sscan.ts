@@ -1,12 +1,13 @@
 // SSCAN key cursor [MATCH pattern] [COUNT count] (redis 7.0 src/t_set.c sscanCommand + db.c
 // scanGenericCommand): the cursor is checked first, then the key (missing: an empty page with cursor 0), then
 // the options. An intset is returned whole, in numeric order, with cursor 0, as Redis does; a hashtable set is
-// paged by index (collection-scan.ts explains why no member present for the whole scan is missed).
+// paged by index (../collection-scan.ts explains why no member present for the whole scan is missed).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { globMatch } from '../../util/glob-match.js';
-import { parseScanCursor } from '../keys/scan-cursor.js';
-import { pageEnd, pageStart, parseScanOptions, replyScan } from './collection-scan.js';
+import { pageEnd, pageStart, replyScan } from '../collection-scan.js';
+import { parseScanCursor } from '../scan-cursor.js';
+import { parseScanOptions } from '../scan-options.js';
 import { readSet, WRONG_TYPE } from './set-lookup.js';
 import { maxIntsetEntries } from './set-limits.js';
 import { orderedMembers } from './set-order.js';
@@ -30,7 +31,7 @@ export const sscan = {
     const set = readSet(ctx, ctx.arg(1));
     if (set === WRONG_TYPE) return;
     if (set === undefined) return replyScan(ctx, 0, []);
-    const options = parseScanOptions(ctx, 3);
+    const options = parseScanOptions(ctx, 3, false);
     if (options === null) return;
     const { pattern } = options;
     const page: string[] = [];

@@ -1,5 +1,5 @@
-// What SSCAN and HSCAN share (redis 7.0 src/db.c scanGenericCommand): the MATCH/COUNT options, the paging of a
-// dense collection, and the reply.
+// What SSCAN and HSCAN share (redis 7.0 src/db.c scanGenericCommand): the paging of a dense collection, and
+// the reply of every SCAN-family command (SCAN too). The options are scan-options.ts's.
 //
 // Paging: SetValue and HashValue keep elements at indexes 0..size-1, and a removal only moves the LAST element
 // into the freed index. A scan walks the indexes downwards: it starts at `size`, each call returns the COUNT
@@ -8,48 +8,7 @@
 // last element into a lower hole, so the elements that move are either already returned (they may come back:
 // SCAN allows duplicates) or below the cursor already; additions land at the end, above it (SCAN may or may
 // not return new elements). A cursor above the current size (the collection shrank) is clamped.
-import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
-import { parseInt64 } from '../../util/int64.js';
-
-const DEFAULT_COUNT = 10;
-
-export interface ScanOptions {
-  /** The MATCH pattern, or null for none (`*` counts as none, like Redis). */
-  pattern: string | null;
-  count: number;
-}
-
-/** Parses MATCH and COUNT from argv[from] on; null after replying with Redis's error. */
-export function parseScanOptions(ctx: CommandContext, from: number): ScanOptions | null {
-  const options: ScanOptions = { pattern: null, count: DEFAULT_COUNT };
-  for (let i = from; i < ctx.argc; i += 2) {
-    const option = ctx.option(i);
-    if (i + 1 >= ctx.argc) {
-      ctx.error(Err.syntax);
-      return null;
-    }
-    if (option === 'COUNT') {
-      const count = parseInt64(ctx.arg(i + 1));
-      if (count === null) {
-        ctx.error(Err.notInteger);
-        return null;
-      }
-      if (count < 1) {
-        ctx.error(Err.syntax);
-        return null;
-      }
-      options.count = count;
-    } else if (option === 'MATCH') {
-      const pattern = ctx.arg(i + 1);
-      options.pattern = pattern === '*' ? null : pattern;
-    } else {
-      ctx.error(Err.syntax);
-      return null;
-    }
-  }
-  return options;
-}
+import type { CommandContext } from './command-context.js';
 
 /** The index above the page (exclusive) for `cursor` over `size` elements. */
 export function pageEnd(cursor: number, size: number): number {
