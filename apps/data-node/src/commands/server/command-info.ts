@@ -40,7 +40,8 @@ export const commandInfo = {
     for (let i = 2; i < ctx.argc; i++) {
       const name = ctx.arg(i).toLowerCase();
       const spec = findCommand(ctx, name);
-      if (spec === undefined) ctx.reply.nullBulk(); // Redis: $-1 (RESP3 _)
+      if (spec === undefined)
+        ctx.reply.nullBulk(); // Redis: $-1 (RESP3 _)
       else writeCommandInfo(ctx.reply, spec, name);
     }
   },
