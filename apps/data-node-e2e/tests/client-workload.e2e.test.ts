@@ -1,22 +1,13 @@
 // Real clients against the data-node: ioredis and node-redis (standalone) run the same mixed workload over
 // every data type against a data-node process and a redis-server, with no errors and identical results;
 // pipelines, transactions and pub/sub go through each client's own API.
-import { startDataNode, startRedisServer, type RunningServer } from '@tessera/testing';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMixedWorkload, type WorkloadClient } from '../src/mixed-workload.js';
+import { useServerPair } from '../src/server-pair.js';
 
-let dataNode: RunningServer;
-let redis: RunningServer;
-
-beforeAll(async () => {
-  [dataNode, redis] = await Promise.all([startDataNode(), startRedisServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([dataNode?.stop(), redis?.stop()]);
-});
+const servers = useServerPair();
 
 async function withIoredis<T>(port: number, body: (client: Redis) => Promise<T>): Promise<T> {
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0 });
@@ -49,7 +40,7 @@ describe('ioredis', () => {
       withIoredis(port, (c) =>
         runMixedWorkload({ call: (...args) => c.call(args[0] as string, ...args.slice(1)) }),
       );
-    const [ours, theirs] = await Promise.all([run(dataNode.port), run(redis.port)]);
+    const [ours, theirs] = await Promise.all([run(servers().dataNode.port), run(servers().redis.port)]);
     expect(ours.filter(([, r]) => typeof r === 'object' && r !== null && 'error' in r)).toEqual(
       theirs.filter(([, r]) => typeof r === 'object' && r !== null && 'error' in r),
     );
@@ -71,13 +62,13 @@ describe('ioredis', () => {
         const tx = await c.multi().set('b', '2').incrby('b', 5).hset('h', 'f', 'v').hgetall('h').exec();
         return { piped, tx };
       });
-    const [ours, theirs] = await Promise.all([run(dataNode.port), run(redis.port)]);
+    const [ours, theirs] = await Promise.all([run(servers().dataNode.port), run(servers().redis.port)]);
     expect(ours).toEqual(theirs);
   });
 
   it('receives published messages on a subscriber connection', async () => {
-    await withIoredis(dataNode.port, async (publisher) => {
-      const subscriber = new Redis({ port: dataNode.port, host: '127.0.0.1' });
+    await withIoredis(servers().dataNode.port, async (publisher) => {
+      const subscriber = new Redis({ port: servers().dataNode.port, host: '127.0.0.1' });
       try {
         const received = new Promise<[string, string]>((resolve) =>
           subscriber.on('message', (ch: string, msg: string) => resolve([ch, msg])),
@@ -100,13 +91,13 @@ describe('node-redis', () => {
           const client: WorkloadClient = { call: (...args) => c.sendCommand(args) };
           return runMixedWorkload(client, 200, 11);
         });
-      const [ours, theirs] = await Promise.all([run(dataNode.port), run(redis.port)]);
+      const [ours, theirs] = await Promise.all([run(servers().dataNode.port), run(servers().redis.port)]);
       expect(ours).toEqual(theirs);
     });
   }
 
   it('receives RESP3 pushes for pub/sub', async () => {
-    await withNodeRedis(dataNode.port, 3, async (publisher) => {
+    await withNodeRedis(servers().dataNode.port, 3, async (publisher) => {
       const subscriber = publisher.duplicate();
       subscriber.on('error', () => undefined);
       await subscriber.connect();

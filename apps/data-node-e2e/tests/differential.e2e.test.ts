@@ -1,21 +1,12 @@
 // The differential suite: every scenario of src/scenarios is sent, pipelined, to a data-node process and to
 // a real redis-server 7, and every reply must be identical byte for byte.
-import { startDataNode, startRedisServer, type RunningServer } from '@tessera/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RawConnection } from '../src/raw-connection.js';
 import { scenarioFamilies } from '../src/scenarios/index.js';
 import type { Scenario } from '../src/scenarios/scenario.js';
+import { useServerPair } from '../src/server-pair.js';
 
-let dataNode: RunningServer;
-let redis: RunningServer;
-
-beforeAll(async () => {
-  [dataNode, redis] = await Promise.all([startDataNode(), startRedisServer()]);
-});
-
-afterAll(async () => {
-  await Promise.all([dataNode?.stop(), redis?.stop()]);
-});
+const servers = useServerPair();
 
 const show = (b: Buffer | undefined) => JSON.stringify(b?.toString('latin1'));
 
@@ -40,7 +31,10 @@ for (const { family, scenarios } of families) {
   describe(`${family} commands reply exactly like redis-server`, () => {
     for (const scenario of scenarios) {
       it(scenario.name, async () => {
-        const [ours, theirs] = await Promise.all([run(dataNode.port, scenario), run(redis.port, scenario)]);
+        const [ours, theirs] = await Promise.all([
+          run(servers().dataNode.port, scenario),
+          run(servers().redis.port, scenario),
+        ]);
         for (let i = 0; i < scenario.commands.length; i++) {
           const command = scenario.commands[i]?.map((a) => a.toString()).join(' ');
           expect(show(ours[i]), `command #${i}: ${command}`).toBe(show(theirs[i]));

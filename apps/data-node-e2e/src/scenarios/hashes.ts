@@ -4,17 +4,9 @@
 // deterministic output is compared: small (listpack) hashes reply in insertion order, larger ones are read
 // field by field; random commands are compared where the answer is forced (single-field hashes, whole-hash
 // counts). Unordered replies of large hashes are unit-tested in apps/data-node.
+import { bin, lines } from './command-lines.js';
 import type { Scenario } from './scenario.js';
 
-/** One command per line, arguments separated by spaces (for arguments without spaces). */
-function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-}
-
-const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
 /** HSET key f0 v0 f1 v1 ... with `n` fields. */
 const hsetMany = (key: string, n: number, value = 'v'): string[] => [
   'HSET',

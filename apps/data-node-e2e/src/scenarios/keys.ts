@@ -5,15 +5,8 @@
 // only deterministic output is compared: expiry is read as EXPIRETIME/PEXPIRETIME of absolute times (never
 // a ticking TTL), KEYS and SCAN run against a single key, DUMP payloads (tessera's own format) and MEMORY
 // USAGE sizes are unit-tested in apps/data-node instead, as are idle times and LFU counters.
+import { lines } from './command-lines.js';
 import type { Scenario } from './scenario.js';
-
-/** One command per line, arguments separated by spaces (for arguments without spaces). */
-function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-}
 
 /** 2100-01-01T00:00:00Z as a unix time in seconds: far enough to never pass during a test. */
 const FAR = 4102444800;

@@ -1,17 +1,9 @@
 // Differential scenarios of the list commands (redis src/t_list.c): every command, its error texts and
 // argument order, edge cases of indexes and counts, binary elements, and the non-blocking paths of the
 // blocking commands (a key with data, MULTI, short timeouts), compared byte for byte with redis-server.
+import { bin, lines } from './command-lines.js';
 import type { Scenario } from './scenario.js';
 
-/** One command per line, arguments separated by spaces (for arguments without spaces). */
-function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-}
-
-const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
 const many = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 export const listsScenarios: Scenario[] = [

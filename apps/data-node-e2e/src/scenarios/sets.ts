@@ -4,17 +4,9 @@
 // output is compared: intsets reply in numeric order (Redis keeps them sorted), other sets are read through
 // SORT ... ALPHA, SCARD, SISMEMBER and SINTERCARD; random commands are compared where the answer is forced
 // (one-member sets, whole-set counts). Unordered replies are unit-tested in apps/data-node.
+import { bin, lines } from './command-lines.js';
 import type { Scenario } from './scenario.js';
 
-/** One command per line, arguments separated by spaces (for arguments without spaces). */
-function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-}
-
-const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
 /** The integers from..to as strings. */
 const range = (from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i));

@@ -1,0 +1,12 @@
+// Text helpers for writing differential scenarios compactly. Pure.
+
+/** One command per line, arguments separated by spaces (for arguments without spaces). */
+export function lines(text: string): string[][] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+}
+
+/** A binary argument from its bytes. */
+export const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
