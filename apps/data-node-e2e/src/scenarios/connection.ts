@@ -108,6 +108,13 @@ export const connectionScenarios: Scenario[] = [
       c('CLIENT UNBLOCK 999999'),
       c('CLIENT UNBLOCK 999999 ERROR'),
       c('CLIENT UNBLOCK'),
+      c('CLIENT PAUSE abc foo'),
+      c('CLIENT PAUSE abc'),
+      c('CLIENT PAUSE -1'),
+      c('CLIENT PAUSE 10 ALL x'),
+      c('CLIENT PAUSE 0 WRITE'),
+      c('CLIENT UNPAUSE x'),
+      c('CLIENT UNPAUSE'),
     ],
   },
   {

@@ -86,6 +86,8 @@ export const Err = {
   noSuchUser: (user: string) => `ERR No such user '${user}'`,
   noSuchClient: 'ERR No such client',
   unblockReason: 'ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR',
+  pauseMode: 'ERR CLIENT PAUSE mode must be WRITE or ALL',
+  timeoutNotInteger: 'ERR timeout is not an integer or out of range',
   unblocked: 'UNBLOCKED client unblocked via CLIENT UNBLOCK',
   subcommandSyntax: (sub: string, container: string) =>
     `ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container} HELP.`,

@@ -10,6 +10,7 @@ import type { ServerState } from './server-state.js';
 import { ClientState, ReplyMode, type ClientTransport, type ConnectionInfo } from './client-state.js';
 import type { Logger } from '@tessera/telemetry';
 import type { OutputLimit } from './output-limits.js';
+import { clientPauseOf, type ClientPause } from './client-pause.js';
 
 /**
  * Stop running a client's commands while this many reply bytes wait in its socket (backpressure): a client
@@ -69,6 +70,9 @@ export class ClientConnection {
   readonly client: ClientState;
   private readonly decoder: RequestDecoder;
   private pausedForOutput = false;
+  /** A command waits for the end of a CLIENT PAUSE; later ones queue behind it. */
+  private heldForPause = false;
+  private readonly pause: ClientPause;
   private softLimitSince = 0;
 
   constructor(
@@ -94,6 +98,7 @@ export class ClientConnection {
         maxBulkLength: server.config.getNumber('proto-max-bulk-len'),
       },
     );
+    this.pause = clientPauseOf(server);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('drain', () => this.onDrain());
@@ -148,9 +153,13 @@ export class ClientConnection {
       this.securityWarning();
       return;
     }
-    if (client.blocked !== null || this.pausedForOutput) {
-      // Run later, in order: when the block ends or the peer has read enough of its replies.
+    if (client.blocked !== null || this.pausedForOutput || this.heldForPause) {
+      // Run later, in order: when the block or pause ends, or the peer has read enough of its replies.
       client.pending.push(args);
+      return;
+    }
+    if (this.pause.active && this.pause.holds(client, args)) {
+      this.holdForPause(args);
       return;
     }
     if (client.replyMode === ReplyMode.on) {
@@ -173,6 +182,20 @@ export class ClientConnection {
       client.writer.raw(earlier);
       if (later !== null) client.writer.raw(later);
     }
+  }
+
+  /**
+   * CLIENT PAUSE holds `args`: it goes back to the front of the pending commands (it may come from there)
+   * and the connection stops reading until the pause ends.
+   */
+  private holdForPause(args: Buffer[]): void {
+    this.client.pending.unshift(args);
+    this.heldForPause = true;
+    this.socket.pause();
+    this.pause.whenOver(() => {
+      this.heldForPause = false;
+      if (this.client.blocked === null && !this.pausedForOutput) this.resumeReading();
+    });
   }
 
   /**
@@ -272,12 +295,7 @@ export class ClientConnection {
   resumeReading(): void {
     const client = this.client;
     try {
-      while (
-        client.pending.length !== 0 &&
-        client.blocked === null &&
-        !client.closing &&
-        !this.pausedForOutput
-      ) {
+      while (this.runsPending()) {
         this.onCommand(client.pending.shift() as Buffer[]);
       }
     } catch (err) {
@@ -285,7 +303,19 @@ export class ClientConnection {
       return;
     }
     this.flush();
-    if (client.blocked === null && !this.pausedForOutput) this.socket.resume();
+    if (client.blocked === null && !this.pausedForOutput && !this.heldForPause) this.socket.resume();
+  }
+
+  /** Whether the next pending command may run now. */
+  private runsPending(): boolean {
+    const client = this.client;
+    return (
+      client.pending.length !== 0 &&
+      client.blocked === null &&
+      !client.closing &&
+      !this.pausedForOutput &&
+      !this.heldForPause
+    );
   }
 
   pauseReading(): void {

@@ -207,6 +207,49 @@ describe('a client that does not read its replies', () => {
   });
 });
 
+describe('CLIENT PAUSE over the wire', () => {
+  it('holds writes in WRITE mode while reads go on, then runs them in order at UNPAUSE', async () => {
+    const node = await startNode();
+    const admin = await Raw.open(node.port);
+    admin.send(['CLIENT', 'PAUSE', '100000', 'WRITE']);
+    await admin.until((t) => t === '+OK\r\n');
+    const writer = await Raw.open(node.port);
+    writer.send(['SET', 'k', 'v'], ['GET', 'k']);
+    const reader = await Raw.open(node.port);
+    reader.send(['GET', 'k'], ['PING']);
+    expect(await reader.until((t) => t.endsWith('+PONG\r\n'))).toBe('$-1\r\n+PONG\r\n');
+    expect(writer.received).toBe(''); // the GET waits behind the held SET
+    admin.send(['CLIENT', 'UNPAUSE']);
+    expect(await writer.until((t) => t.endsWith('$1\r\nv\r\n'))).toBe('+OK\r\n$1\r\nv\r\n');
+  });
+
+  it('ends an ALL pause by itself, then runs the held commands', async () => {
+    const node = await startNode();
+    const admin = await Raw.open(node.port);
+    admin.send(['CLIENT', 'PAUSE', '300', 'ALL'], ['PING']);
+    expect(await admin.until((t) => t.endsWith('+PONG\r\n'))).toBe('+OK\r\n+PONG\r\n');
+    const other = await Raw.open(node.port);
+    other.send(['PING']);
+    expect(await other.until((t) => t.endsWith('+PONG\r\n'))).toBe('+PONG\r\n');
+  });
+
+  it('holds an EXEC whose transaction writes', async () => {
+    const node = await startNode();
+    const client = await Raw.open(node.port);
+    client.send(['MULTI'], ['INCR', 'n']);
+    await client.until((t) => t === '+OK\r\n+QUEUED\r\n');
+    const admin = await Raw.open(node.port);
+    admin.send(['CLIENT', 'PAUSE', '100000', 'WRITE']);
+    await admin.until((t) => t === '+OK\r\n');
+    client.send(['EXEC']);
+    const reader = await Raw.open(node.port);
+    reader.send(['GET', 'n']);
+    expect(await reader.until((t) => t.endsWith('\r\n'))).toBe('$-1\r\n');
+    admin.send(['CLIENT', 'UNPAUSE']);
+    expect(await client.until((t) => t.endsWith(':1\r\n'))).toBe('+OK\r\n+QUEUED\r\n*1\r\n:1\r\n');
+  });
+});
+
 describe('cross-protocol scripting guard', () => {
   it('closes a connection that speaks HTTP, without a reply', async () => {
     const node = await startNode();

@@ -9,6 +9,7 @@ import { ClientConnection } from './client-connection.js';
 import type { ClientState, ClientTransport, ConnectionInfo } from './client-state.js';
 import type { ServerState } from './server-state.js';
 import { isActiveExpireEnabled } from './active-expire-switch.js';
+import { clientPauseOf } from './client-pause.js';
 import { isLoopback } from './loopback.js';
 
 export interface ListenOptions {
@@ -192,7 +193,8 @@ export class RespServer implements ClientTransport {
   private tick(): void {
     const now = this.state.now();
     this.state.stats.sample(now);
-    if (isActiveExpireEnabled(this.state)) {
+    // A CLIENT PAUSE freezes the keyspace: keys expire again once it ends (Redis: PAUSE_ACTION_EXPIRE).
+    if (isActiveExpireEnabled(this.state) && !clientPauseOf(this.state).active) {
       this.state.db.activeExpireCycle(
         ACTIVE_EXPIRE_BUDGET * this.state.config.getNumber('active-expire-effort'),
       );

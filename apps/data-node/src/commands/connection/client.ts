@@ -1,5 +1,5 @@
-// CLIENT: the container of connection-management subcommands (one file each). TRACKING, CACHING, GETREDIR,
-// TRACKINGINFO, PAUSE and UNPAUSE are not served yet and answer "unknown subcommand".
+// CLIENT: the container of connection-management subcommands (one file each). TRACKING, CACHING, GETREDIR
+// and TRACKINGINFO (client-side caching) are not served yet and answer "unknown subcommand".
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
 import { helpSubcommand } from '../server/help-subcommand.js';
@@ -9,10 +9,12 @@ import { clientInfo } from './client-info.js';
 import { clientKill } from './client-kill.js';
 import { clientList } from './client-list.js';
 import { clientNoEvict } from './client-no-evict.js';
+import { clientPause } from './client-pause.js';
 import { clientReply } from './client-reply.js';
 import { clientSetinfo } from './client-setinfo.js';
 import { clientSetname } from './client-setname.js';
 import { clientUnblock } from './client-unblock.js';
+import { clientUnpause } from './client-unpause.js';
 
 /** Redis 7.0's CLIENT HELP lines for the subcommands served here (SETINFO's from 7.2). */
 const HELP = [
@@ -40,6 +42,10 @@ const HELP = [
   '    Return information about client connections. Options:',
   '    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)',
   '      Return clients of specified type.',
+  'UNPAUSE',
+  '    Stop the current client pause, resuming traffic.',
+  'PAUSE <timeout> [WRITE|ALL]',
+  '    Suspend all, or just write, clients for <timeout> milliseconds.',
   'REPLY (ON|OFF|SKIP)',
   '    Control the replies sent to the current connection.',
   'SETNAME <name>',
@@ -77,6 +83,8 @@ export const client = {
     clientNoEvict,
     clientReply,
     clientUnblock,
+    clientPause,
+    clientUnpause,
     helpSubcommand('client', HELP, ['slow', 'connection']),
   ],
   handler(ctx) {

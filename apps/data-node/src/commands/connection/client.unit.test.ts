@@ -254,3 +254,26 @@ describe('CLIENT REPLY and NO-EVICT', () => {
     expect(h.run('CLIENT', 'NO-EVICT', 'maybe')).toEqual(new ReplyError('ERR syntax error'));
   });
 });
+
+describe('CLIENT PAUSE and UNPAUSE', () => {
+  it('pause for a time in WRITE or ALL mode and unpause', () => {
+    const h = new CommandHarness();
+    expect(h.run('CLIENT', 'PAUSE', '10000', 'WRITE')).toBe('OK');
+    expect(h.run('CLIENT', 'PAUSE', '10', 'all')).toBe('OK');
+    expect(h.run('CLIENT', 'UNPAUSE')).toBe('OK');
+  });
+
+  it("check the mode before the timeout, with Redis's texts", () => {
+    const h = new CommandHarness();
+    expect(h.run('CLIENT', 'PAUSE', 'abc', 'foo')).toEqual(
+      new ReplyError('ERR CLIENT PAUSE mode must be WRITE or ALL'),
+    );
+    expect(h.run('CLIENT', 'PAUSE', 'abc')).toEqual(
+      new ReplyError('ERR timeout is not an integer or out of range'),
+    );
+    expect(h.run('CLIENT', 'PAUSE', '-1')).toEqual(new ReplyError('ERR timeout is negative'));
+    expect(h.run('CLIENT', 'PAUSE', '10', 'ALL', 'x')).toEqual(
+      new ReplyError("ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP."),
+    );
+  });
+});
