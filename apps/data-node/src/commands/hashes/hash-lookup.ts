@@ -1,26 +1,22 @@
 // Reading a key as a hash: the shared lookup of every hash command, with WRONGTYPE handling, and the rule that
 // a command which empties a hash deletes its key.
 import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
+import { lookupTyped, type Typed } from '../typed-lookup.js';
 import { HashValue } from '../../keyspace/hash-value.js';
+import type { Value } from '../../keyspace/values.js';
 
-/** Sentinel returned when the key holds another type (the WRONGTYPE error is already written). */
-export const WRONG_TYPE = Symbol('wrong-type');
+export { WRONG_TYPE } from '../typed-lookup.js';
+
+const isHash = (value: Value): value is HashValue => value instanceof HashValue;
 
 /** The hash at `key` (read lookup: hit/miss statistics), undefined when missing, or WRONG_TYPE after replying. */
-export function readHash(ctx: CommandContext, key: string): HashValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupRead(key);
-  if (value === undefined || value instanceof HashValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function readHash(ctx: CommandContext, key: string): Typed<HashValue> {
+  return lookupTyped(ctx, key, isHash, false);
 }
 
 /** Same as readHash for a command about to modify the key (no hit/miss statistics). */
-export function writeHash(ctx: CommandContext, key: string): HashValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupWrite(key);
-  if (value === undefined || value instanceof HashValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function writeHash(ctx: CommandContext, key: string): Typed<HashValue> {
+  return lookupTyped(ctx, key, isHash, true);
 }
 
 /** Stores `hash` after a change: adds the key when the hash is new (`found` undefined), else records the change. */

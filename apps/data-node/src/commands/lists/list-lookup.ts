@@ -1,25 +1,21 @@
 // Reading a key as a list: the shared lookup of every list command, with WRONGTYPE handling.
 import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
+import { lookupTyped, type Typed } from '../typed-lookup.js';
 import { ListValue } from '../../keyspace/list-value.js';
+import type { Value } from '../../keyspace/values.js';
 
-/** Sentinel returned when the key holds another type (the WRONGTYPE error is already written). */
-export const WRONG_TYPE = Symbol('wrong-type');
+export { WRONG_TYPE } from '../typed-lookup.js';
+
+const isList = (value: Value): value is ListValue => value instanceof ListValue;
 
 /** The list at `key` (read lookup: hit/miss statistics), undefined when missing, or WRONG_TYPE after replying. */
-export function readList(ctx: CommandContext, key: string): ListValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupRead(key);
-  if (value === undefined || value instanceof ListValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function readList(ctx: CommandContext, key: string): Typed<ListValue> {
+  return lookupTyped(ctx, key, isList, false);
 }
 
 /** Same as readList for a command about to modify the key (no hit/miss statistics). */
-export function writeList(ctx: CommandContext, key: string): ListValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupWrite(key);
-  if (value === undefined || value instanceof ListValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function writeList(ctx: CommandContext, key: string): Typed<ListValue> {
+  return lookupTyped(ctx, key, isList, true);
 }
 
 /** After elements were removed from `list`: deletes the key when it is empty, else records the change. */

@@ -44,11 +44,8 @@ export function moveElement(
   to: ListEnd,
 ): void {
   const destinationKey = ctx.arg(2);
-  const found = ctx.db.lookupWrite(destinationKey);
-  if (found !== undefined && !(found instanceof ListValue)) {
-    ctx.error(Err.wrongType);
-    return;
-  }
+  const found = writeList(ctx, destinationKey);
+  if (found === WRONG_TYPE) return;
   const element = popEnd(source, from) as string;
   const destination = found ?? new ListValue();
   pushEnd(destination, to, element);

@@ -2,9 +2,8 @@
 // String values grow by concatenation (V8 ropes make repeated appends cheap); a Buffer value, or a result
 // too long for a JS string, grows in place with room to spare (string-bytes.ts).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
-import { isCollection } from '../../keyspace/values.js';
 import { checkStringLength, MAX_STRING_CHARS, storeBytes, writableBytes } from './string-bytes.js';
+import { readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 export const append = {
   name: 'append',
@@ -21,15 +20,12 @@ export const append = {
   },
   handler(ctx) {
     const key = ctx.arg(1);
-    const value = ctx.db.lookupWrite(key);
+    const value = readStringForWrite(ctx, key);
+    if (value === WRONG_TYPE) return;
     const suffix = ctx.args[2] as Buffer;
     if (value === undefined) {
       ctx.db.set(key, ctx.arg(2));
       ctx.reply.integer(suffix.length);
-      return;
-    }
-    if (isCollection(value)) {
-      ctx.error(Err.wrongType);
       return;
     }
     const total = value.length + suffix.length;

@@ -3,20 +3,17 @@
 // highest written bit (creating the key, even if every write then fails), then runs the operations in
 // order, replying with one array entry each (nil for a write refused by OVERFLOW FAIL).
 import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
-import { isCollection, type StringValue } from '../../keyspace/values.js';
+import type { StringValue } from '../../keyspace/values.js';
 import type { BitfieldOp, BitfieldPlan } from './bitfield-ops.js';
 import { checkSigned, checkUnsigned, getSigned, getUnsigned, setField } from './bitfield-values.js';
 import { readBytes, storeBytes, writableBytes } from './string-bytes.js';
+import { readString, readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 export function runBitfield(ctx: CommandContext, plan: BitfieldPlan, readonlyCommand: boolean): void {
   const key = ctx.arg(1);
   if (plan.readonly) {
-    const value = ctx.db.lookupRead(key);
-    if (value !== undefined && isCollection(value)) {
-      ctx.error(Err.wrongType);
-      return;
-    }
+    const value = readString(ctx, key);
+    if (value === WRONG_TYPE) return;
     ctx.reply.arrayHeader(plan.ops.length);
     for (const op of plan.ops) ctx.reply.integer(value === undefined ? 0 : readField(value, op));
     return;
@@ -25,11 +22,8 @@ export function runBitfield(ctx: CommandContext, plan: BitfieldPlan, readonlyCom
     ctx.error('ERR BITFIELD_RO only supports the GET subcommand');
     return;
   }
-  const value = ctx.db.lookupWrite(key);
-  if (value !== undefined && isCollection(value)) {
-    ctx.error(Err.wrongType);
-    return;
-  }
+  const value = readStringForWrite(ctx, key);
+  if (value === WRONG_TYPE) return;
   const bytes = writableBytes(value, Math.floor(plan.highestWrite / 8) + 1);
   let changed = value === undefined || bytes.length !== value.length;
   ctx.reply.arrayHeader(plan.ops.length);

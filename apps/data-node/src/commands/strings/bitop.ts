@@ -3,8 +3,8 @@
 // deletes destkey. Replies with the result's length (redis src/bitops.c bitopCommand).
 import type { CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
-import { isCollection } from '../../keyspace/values.js';
 import { bytesOf, storeBytes, writableBytes } from './string-bytes.js';
+import { readString, WRONG_TYPE } from './string-value.js';
 
 const Op = { AND: 'AND', OR: 'OR', XOR: 'XOR', NOT: 'NOT' } as const;
 type Op = (typeof Op)[keyof typeof Op];
@@ -35,11 +35,8 @@ export const bitop = {
     const sources: Buffer[] = [];
     let maxLength = 0;
     for (let i = 3; i < ctx.argc; i++) {
-      const value = ctx.db.lookupRead(ctx.arg(i));
-      if (value !== undefined && isCollection(value)) {
-        ctx.error(Err.wrongType);
-        return;
-      }
+      const value = readString(ctx, ctx.arg(i));
+      if (value === WRONG_TYPE) return;
       const bytes = value === undefined ? EMPTY : bytesOf(value);
       sources.push(bytes);
       if (bytes.length > maxLength) maxLength = bytes.length;

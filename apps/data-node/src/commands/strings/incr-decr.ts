@@ -4,8 +4,8 @@
 // counters near 2^63 stay exact.
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
-import { isCollection } from '../../keyspace/values.js';
 import { INT64_MAX, INT64_MIN, parseInt64 } from '../../util/int64.js';
+import { readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 /** Longest canonical int64 text ("-9223372036854775808"). */
 const MAX_INT64_CHARS = 20;
@@ -16,14 +16,11 @@ const MAX_INT64_CHARS = 20;
  */
 export function incrementBy(ctx: CommandContext, increment: number | bigint): void {
   const key = ctx.arg(1);
-  const value = ctx.db.lookupWrite(key);
+  const value = readStringForWrite(ctx, key);
+  if (value === WRONG_TYPE) return;
   let current = 0;
   let text = '0';
   if (value !== undefined) {
-    if (isCollection(value)) {
-      ctx.error(Err.wrongType);
-      return;
-    }
     if (value.length <= MAX_INT64_CHARS) text = typeof value === 'string' ? value : value.toString('latin1');
     const parsed = value.length > MAX_INT64_CHARS ? null : parseInt64(text);
     if (parsed === null) {

@@ -3,7 +3,7 @@
 // Order as Redis: WRONGTYPE, the stored value, the increment, then NaN/Infinity.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
-import { isCollection, type StringValue } from '../../keyspace/values.js';
+import type { StringValue } from '../../keyspace/values.js';
 import {
   incrementLongDouble,
   INFINITE,
@@ -12,6 +12,7 @@ import {
   ZERO,
   type LongDouble,
 } from '../../util/long-double.js';
+import { readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 export const incrbyfloat = {
   name: 'incrbyfloat',
@@ -27,11 +28,8 @@ export const incrbyfloat = {
   },
   handler(ctx) {
     const key = ctx.arg(1);
-    const stored = ctx.db.lookupWrite(key);
-    if (stored !== undefined && isCollection(stored)) {
-      ctx.error(Err.wrongType);
-      return;
-    }
+    const stored = readStringForWrite(ctx, key);
+    if (stored === WRONG_TYPE) return;
     const value = stored === undefined ? ZERO : parseStored(stored);
     const increment = value === null ? null : parseLongDouble(ctx.arg(2));
     if (value === null || increment === null) {

@@ -1,11 +1,10 @@
 // SETBIT key offset value: sets or clears one bit, growing the string with zero bytes as needed, and replies
 // with the bit's previous value (redis src/bitops.c setbitCommand). Keeps the TTL.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
-import { isCollection } from '../../keyspace/values.js';
 import { parseInt64 } from '../../util/int64.js';
 import { parseBitOffset } from './bit-offset.js';
 import { storeBytes, writableBytes } from './string-bytes.js';
+import { readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 const BIT_VALUE_ERROR = 'ERR bit is not an integer or out of range';
 
@@ -30,11 +29,8 @@ export const setbit = {
       return;
     }
     const key = ctx.arg(1);
-    const value = ctx.db.lookupWrite(key);
-    if (value !== undefined && isCollection(value)) {
-      ctx.error(Err.wrongType);
-      return;
-    }
+    const value = readStringForWrite(ctx, key);
+    if (value === WRONG_TYPE) return;
     const byte = Math.floor(offset / 8);
     const shift = 7 - (offset - byte * 8);
     const length = value === undefined ? -1 : value.length;

@@ -3,9 +3,9 @@
 // (and creates no key); the result may not pass proto-max-bulk-len.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { Err } from '../reply-errors.js';
-import { isCollection } from '../../keyspace/values.js';
 import { parseInt64 } from '../../util/int64.js';
 import { checkStringLength, storeBytes, writableBytes } from './string-bytes.js';
+import { readStringForWrite, WRONG_TYPE } from './string-value.js';
 
 export const setrange = {
   name: 'setrange',
@@ -31,11 +31,8 @@ export const setrange = {
       return;
     }
     const key = ctx.arg(1);
-    const value = ctx.db.lookupWrite(key);
-    if (value !== undefined && isCollection(value)) {
-      ctx.error(Err.wrongType);
-      return;
-    }
+    const value = readStringForWrite(ctx, key);
+    if (value === WRONG_TYPE) return;
     const patch = ctx.args[3] as Buffer;
     if (patch.length === 0) {
       ctx.reply.integer(value === undefined ? 0 : value.length);
