@@ -1,6 +1,6 @@
 // LPOP and RPOP share this (redis src/t_list.c popGenericCommand): pop one element (a bulk reply) or up to
 // `count` of them (an array), deleting the key once empty; LMPOP and the blocking pops reuse
-// `popFirstNonEmpty` and `replyPopped`.
+// `popFirstNonEmpty`.
 import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import { ListValue } from '../../keyspace/list-value.js';
@@ -85,13 +85,7 @@ export function popFirstNonEmpty(
 }
 
 /** Pops up to `count` (>= 1) elements from `end` of the non-empty `list` at `key` as an array reply. */
-export function replyPopped(
-  ctx: CommandContext,
-  key: string,
-  list: ListValue,
-  end: ListEnd,
-  count: number,
-): void {
+function replyPopped(ctx: CommandContext, key: string, list: ListValue, end: ListEnd, count: number): void {
   const n = Math.min(count, list.size);
   ctx.reply.arrayHeader(n);
   for (let i = 0; i < n; i++) ctx.reply.bulk(popEnd(list, end) as string);

@@ -39,7 +39,7 @@ export function replyMembers(ctx: CommandContext, members: readonly string[], as
  * Numeric order of two canonical int64 texts (no '+', no leading zeros) without parsing: the sign first, then
  * the number of digits, then the digits.
  */
-export function compareIntegers(a: string, b: string): number {
+function compareIntegers(a: string, b: string): number {
   const aNegative = a.charCodeAt(0) === 45; /* - */
   const bNegative = b.charCodeAt(0) === 45;
   if (aNegative !== bNegative) return aNegative ? -1 : 1;
