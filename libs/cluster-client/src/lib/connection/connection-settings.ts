@@ -57,10 +57,18 @@ export const DEFAULT_CONNECTION_SETTINGS = Object.freeze({
 
 /** Settings with defaults filled in; throws InvalidOptionError naming the bad option. */
 export function resolveConnectionSettings(settings: ConnectionSettings = {}): ResolvedConnectionSettings {
-  const resolved: ResolvedConnectionSettings = {
-    ...DEFAULT_CONNECTION_SETTINGS,
-    ...withoutUndefined(settings),
+  const { connectTimeoutMs, commandTimeoutMs, username, password, protocol, clientName, replyStrings } =
+    settings;
+  const given = {
+    connectTimeoutMs,
+    commandTimeoutMs,
+    username,
+    password,
+    protocol,
+    clientName,
+    replyStrings,
   };
+  const resolved: ResolvedConnectionSettings = { ...DEFAULT_CONNECTION_SETTINGS, ...withoutUndefined(given) };
   requireDuration('connectTimeoutMs', resolved.connectTimeoutMs, false);
   requireDuration('commandTimeoutMs', resolved.commandTimeoutMs, true);
   if (resolved.protocol !== 2 && resolved.protocol !== 3) {
