@@ -85,7 +85,9 @@ describe('Database expiry', () => {
     }
     const seen = new Set<string>();
     const sample: string[] = [];
-    for (let round = 0; round < 40; round++) {
+    // Each round skips up to 15 keys at random, so a key is missed by one pass over the table with
+    // probability ~0.6; 400 rounds make ~100 passes (a key missed by all of them: ~1e-22).
+    for (let round = 0; round < 400; round++) {
       db.sampleVolatileKeys(5, sample);
       expect(sample).toHaveLength(5);
       expect(new Set(sample).size).toBe(5);
