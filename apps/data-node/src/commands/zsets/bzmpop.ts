@@ -1,7 +1,7 @@
 // BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: ZMPOP that blocks while every sorted set is
 // empty, up to timeout seconds (0 = forever); the timeout is checked after the other arguments, as in Redis.
 import type { CommandSpec } from '../command-spec.js';
-import { parseTimeout } from '../lists/parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 import { zpopOrBlock } from './blocking-zpop.js';
 import { numkeysKeys } from './numkeys-keys.js';
 import { parseZmpop } from './parse-zmpop.js';

@@ -1,7 +1,7 @@
 // BZPOPMAX key [key ...] timeout: pops the highest-scored member of the first non-empty sorted set, replying
 // [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever).
 import type { CommandSpec } from '../command-spec.js';
-import { parseTimeout } from '../lists/parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 import { SINGLE, zpopOrBlock } from './blocking-zpop.js';
 
 export const bzpopmax = {

@@ -2,7 +2,7 @@
 // [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever). The timeout is
 // parsed before any key is read.
 import type { CommandSpec } from '../command-spec.js';
-import { parseTimeout } from '../lists/parse-timeout.js';
+import { parseTimeout } from '../../util/parse-timeout.js';
 import { SINGLE, zpopOrBlock } from './blocking-zpop.js';
 
 export const bzpopmin = {
