@@ -2,6 +2,7 @@
 // RESP listener. main.ts calls it for the real process; tests call it to run a real server in-process on
 // port 0 with exactly the same wiring.
 import type { Logger } from '@tessera/telemetry';
+import { enableClusterMode, type ClusterMode } from '../cluster/enable-cluster-mode.js';
 import { ALL_COMMANDS } from '../commands/all-commands.js';
 import { CommandTable } from '../commands/command-table.js';
 import { Dispatcher } from '../commands/dispatcher.js';
@@ -16,6 +17,8 @@ export interface DataNode {
   readonly server: RespServer;
   /** The bound client port. */
   readonly port: number;
+  /** Cluster mode (`cluster-enabled yes`): the router and the agent link; null in standalone mode. */
+  readonly cluster: ClusterMode | null;
   close(): Promise<void>;
 }
 
@@ -38,11 +41,17 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
     .filter((h) => h !== '' && !h.startsWith('-'))
     .map((h) => (h === '*' ? '0.0.0.0' : h));
   const port = await server.listen({ port: config.getNumber('port'), hosts: [...new Set(hosts)] });
+  // The port is part of the node's cluster identity, so cluster mode starts once it is bound.
+  const cluster = config.getBool('cluster-enabled') ? enableClusterMode(state, dispatcher, { port }) : null;
   return {
     state,
     dispatcher,
     server,
     port,
-    close: () => server.close(),
+    cluster,
+    close: async () => {
+      cluster?.close();
+      await server.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Every command family the data-node serves. Each family's index.ts lists its specs.
 import type { CommandSpec } from './command-spec.js';
+import { clusterCommands } from './cluster/index.js';
 import { connectionCommands } from './connection/index.js';
 import { hashCommands } from './hashes/index.js';
 import { keyCommands } from './keys/index.js';
@@ -22,4 +23,5 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...keyCommands,
   ...hashCommands,
   ...setCommands,
+  ...clusterCommands,
 ];

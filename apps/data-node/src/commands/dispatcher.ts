@@ -2,6 +2,7 @@
 // up, check arity, authentication, the pub/sub context, memory, then queue it (MULTI) or call its handler and
 // count it. Everything is synchronous: a command's reply is in the client's writer when `execute` returns.
 import { performance } from 'node:perf_hooks';
+import type { ClusterRouter } from '../cluster/cluster-router.js';
 import type { BlockedCommandRunner } from '../server/blocking-manager.js';
 import type { ClientState } from '../server/client-state.js';
 import type { ServerState } from '../server/server-state.js';
@@ -33,6 +34,8 @@ export interface MemoryGuard {
 export class Dispatcher implements BlockedCommandRunner {
   private readonly ctx: CommandContext;
   memoryGuard: MemoryGuard | null = null;
+  /** Cluster mode's routing step (MOVED, ASK, CROSSSLOT...); null in standalone mode. */
+  router: ClusterRouter | null = null;
 
   constructor(private readonly server: ServerState) {
     this.ctx = new CommandContext(server);
@@ -64,7 +67,11 @@ export class Dispatcher implements BlockedCommandRunner {
    * Checks everything that can refuse a command before it runs. Returns the spec to run, or null after
    * replying with the error (which also dooms an open transaction, like Redis's flagTransaction).
    */
-  private resolve(client: ClientState, args: Buffer[]): { spec: CommandSpec; fullName: string } | null {
+  private resolve(
+    client: ClientState,
+    args: Buffer[],
+    routed = true,
+  ): { spec: CommandSpec; fullName: string } | null {
     const name = (args[0] as Buffer).toString('latin1');
     let spec = this.server.commands.lookup(name);
     if (spec === undefined) {
@@ -90,6 +97,11 @@ export class Dispatcher implements BlockedCommandRunner {
     }
     if (!client.authenticated && !spec.flags.includes('no_auth')) {
       this.reject(client, fullName, Err.noAuth);
+      return null;
+    }
+    const redirect = routed && this.router !== null ? this.router.check(client, spec, args) : null;
+    if (redirect !== null) {
+      this.reject(client, fullName, redirect);
       return null;
     }
     if (
@@ -131,12 +143,16 @@ export class Dispatcher implements BlockedCommandRunner {
     this.server.stats.totalCommands++;
     client.commandsProcessed++;
     client.lastCommand = fullName;
-    if (spec.name !== 'asking') client.asking = false;
+    // ASKING is one-shot, but lasts through a MULTI block (redis resetClient keeps it while CLIENT_MULTI).
+    if (spec.name !== 'asking' && client.multi === null) client.asking = false;
   }
 
-  /** Runs a queued MULTI command from EXEC; resolution errors are answered inline like Redis. */
+  /**
+   * Runs a queued MULTI command from EXEC; resolution errors are answered inline like Redis. Not routed
+   * again: EXEC itself was routed over every queued key.
+   */
   executeQueued(client: ClientState, args: Buffer[]): void {
-    const resolved = this.resolve(client, args);
+    const resolved = this.resolve(client, args, false);
     if (resolved === null) return;
     this.call(client, args, resolved.spec, resolved.fullName, true);
   }

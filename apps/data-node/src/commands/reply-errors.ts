@@ -109,4 +109,12 @@ export const Err = {
   /** Not in Redis: the data-node keeps no snapshot or AOF yet (SAVE, BGSAVE, BGREWRITEAOF). */
   persistenceNotSupported: (command: string) =>
     `ERR ${command} is not supported: this data-node has no persistence yet (no RDB or AOF); data lives in memory only`,
+  // cluster (redis src/cluster.c 7.0); redirects (MOVED, ASK, ...) are rendered by cluster/redirect-error.ts
+  clusterDisabled: 'ERR This instance has cluster support disabled',
+  invalidSlot: 'ERR Invalid slot',
+  invalidSlotOrCount: 'ERR Invalid slot or number of keys',
+  failoverOnMaster: 'ERR You should send CLUSTER FAILOVER to a replica',
+  failoverMasterUnknown: "ERR I'm a replica but my master is unknown to me",
+  failoverMasterDown: 'ERR Master is down or failed, please use CLUSTER FAILOVER FORCE',
+  flushslotsNotEmpty: 'ERR DB must be empty to perform CLUSTER FLUSHSLOTS.',
 } as const;

@@ -1,0 +1,93 @@
+// Switches a data-node into cluster mode (`cluster-enabled yes`): builds this node's cluster configuration
+// from the cluster-* directives, the LocalAgentLink that holds it for now (the gossip-agent's Attach stream
+// replaces it), and the router the dispatcher consults. createDataNode calls it once the client port is bound
+// (the port is part of the node's identity); tests call it on a harness. Wiring only.
+import { randomBytes } from 'node:crypto';
+import {
+  CLUSTER_PORT_INCR,
+  createClusterState,
+  type ClusterState,
+  type ModelEnv,
+  type PreferredEndpointType,
+} from '@tessera/cluster-model';
+import type { Dispatcher } from '../commands/dispatcher.js';
+import type { ServerState } from '../server/server-state.js';
+import { ClusterRouter } from './cluster-router.js';
+import { LocalAgentLink } from './local-agent-link.js';
+import { StaticClusterView } from './static-cluster-view.js';
+
+export interface ClusterMode {
+  readonly router: ClusterRouter;
+  readonly agent: LocalAgentLink;
+  /** Stops the agent link's timer. */
+  close(): void;
+}
+
+export interface ClusterModeOptions {
+  /** The bound client port (cluster-announce-port overrides what is announced). */
+  readonly port: number;
+  /** A configuration to start from instead of a fresh node (tests; later: nodes.conf via the agent). */
+  readonly initial?: ClusterState;
+  /** Model randomness (node ids). @default crypto random */
+  readonly env?: ModelEnv;
+}
+
+export function enableClusterMode(
+  server: ServerState,
+  dispatcher: Dispatcher,
+  options: ClusterModeOptions,
+): ClusterMode {
+  const config = server.config;
+  const env: ModelEnv = options.env ?? {
+    clock: { now: server.now },
+    random: { uint32: () => randomBytes(4).readUInt32BE(0) },
+  };
+  const viewOf = (state: ClusterState): StaticClusterView =>
+    new StaticClusterView(state, {
+      preferredEndpointType: config.get('cluster-preferred-endpoint-type') as PreferredEndpointType,
+      now: server.now,
+    });
+  let router: ClusterRouter | null = null;
+  const agent = new LocalAgentLink({
+    initial: options.initial ?? freshState(server, options.port, env),
+    env,
+    keyspace: server.db,
+    publish: (state) => router?.setView(viewOf(state)),
+  });
+  router = new ClusterRouter(server, viewOf(agent.state), agent);
+  const ready = router;
+  config.onChange((name) => {
+    if (name === 'cluster-preferred-endpoint-type') ready.setView(viewOf(agent.state));
+  });
+  dispatcher.router = router;
+  agent.start();
+  return { router, agent, close: () => agent.close() };
+}
+
+/** A new node that knows only itself (redis clusterInit without nodes.conf), announced as configured. */
+function freshState(server: ServerState, boundPort: number, env: ModelEnv): ClusterState {
+  const config = server.config;
+  const port = config.getNumber('cluster-announce-port') || boundPort;
+  const busPort =
+    config.getNumber('cluster-announce-bus-port') ||
+    config.getNumber('cluster-port') ||
+    port + CLUSTER_PORT_INCR;
+  const ip = config.get('cluster-announce-ip');
+  const hostname = config.get('cluster-announce-hostname');
+  return createClusterState(
+    {
+      port,
+      busPort: busPort > 65535 ? port : busPort,
+      ip,
+      ...(hostname === '' ? {} : { hostname }),
+      options: {
+        nodeTimeout: config.getNumber('cluster-node-timeout') || 15_000,
+        requireFullCoverage: config.getBool('cluster-require-full-coverage'),
+        allowReplicaMigration: config.getBool('cluster-allow-replica-migration'),
+        replicaNoFailover: config.getBool('cluster-replica-no-failover'),
+        announceIp: ip === '' ? null : ip,
+      },
+    },
+    env,
+  );
+}
