@@ -125,12 +125,21 @@ export class CommandExecutor implements CommandOwner {
       const { slot, master } = action.patch;
       this.topology.table.patch(slot, nodeAddress(master.host, master.port));
     }
-    if (action.refresh !== 'none') this.topology.scheduleRefresh();
     command.target = action.target === null ? null : nodeAddress(action.target.host, action.target.port);
     command.asking = action.asking;
-    if (action.delay === null) return this.dispatch(command);
-    command.countRetry(cause.kind);
-    this.#delays.push(action.delay.bucket, action.delay.ms, command);
+    const delay = action.delay;
+    if (delay !== null) command.countRetry(cause.kind);
+    const resend = () => {
+      if (this.#closed) command.reject(new ClientClosedError());
+      else if (delay === null) this.dispatch(command);
+      else this.#delays.push(delay.bucket, delay.ms, command);
+    };
+    if (action.refresh === 'await') {
+      void this.topology.refresh().then(resend, resend); // a failed refresh keeps the old table: resend anyway
+      return;
+    }
+    if (action.refresh === 'schedule') this.topology.scheduleRefresh();
+    resend();
   }
 
   #anyMaster(): NodeAddress | null {

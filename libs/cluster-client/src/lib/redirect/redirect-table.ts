@@ -10,10 +10,12 @@
 // | ASK         | unchanged               | -                   | target + ASKING    | none                     |
 // | TRYAGAIN    | unchanged               | -                   | slot owner         | backoff (`tryagain`)     |
 // | CLUSTERDOWN | unchanged               | refresh (coalesced) | slot owner         | backoff (`clusterdown`)  |
-// | connection  | unchanged               | refresh (coalesced) | slot owner         | backoff (`connection`)   |
+// | connection  | unchanged               | refresh, then resend| slot owner         | backoff (`connection`)   |
 // Every row counts one redirection; at `maxRedirections` the command fails with MaxRedirectionsError
 // whose `cause` is the last redirect. A connection lost after the command may have been written is only
 // retried for reads or when the caller allows it (`retryWrites`); otherwise its error is returned as is.
+// Spec: https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/#redirection-and-resharding
+// (ioredis `handleError` and node-redis `_execute` behave alike; redis-compat.md 1.5, 1.6).
 import { MaxRedirectionsError, MovedToSelfError } from '../errors.js';
 import type { AskError } from './ask-error.js';
 import type { ClusterDownError } from './cluster-down-error.js';
@@ -69,7 +71,7 @@ export interface RedirectContext {
   readonly retrySafe: boolean;
 }
 
-/** `schedule`: start a coalesced refresh and go on; `await`: wait for a refresh before acting. */
+/** `schedule`: start a coalesced refresh and go on; `await`: wait for a (coalesced) refresh before acting. */
 export type RefreshMode = 'none' | 'schedule' | 'await';
 
 export type RedirectAction =
@@ -119,7 +121,7 @@ const HANDLERS: Handlers = {
   connection(loss: ConnectionLoss, context, policy) {
     if (loss.sent && !context.retrySafe) return { kind: 'fail', error: loss.error, refresh: 'schedule' };
     const delay = backoff(RETRY_BUCKETS.CONNECTION, policy.connectionRetryDelayMs, context, policy);
-    return { kind: 'retry', target: null, asking: false, patch: null, refresh: 'schedule', delay };
+    return { kind: 'retry', target: null, asking: false, patch: null, refresh: 'await', delay };
   },
 };
 

@@ -104,7 +104,7 @@ describe('decideRedirect', () => {
     });
   });
 
-  it('a lost connection resends reads and unsent commands after a refresh', () => {
+  it('a lost connection resends reads and unsent commands after a refresh and a delay', () => {
     for (const [sent, retrySafe] of [
       [false, false],
       [true, true],
@@ -114,7 +114,7 @@ describe('decideRedirect', () => {
       expect(action).toMatchObject({
         kind: 'retry',
         target: null,
-        refresh: 'schedule',
+        refresh: 'await',
         delay: { bucket: 'connection', ms: 20 },
       });
     }
