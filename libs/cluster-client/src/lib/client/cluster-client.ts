@@ -22,9 +22,15 @@ import { ClusterCommand } from './cluster-command.js';
 import { CommandExecutor, type RedirectCounts } from './command-executor.js';
 
 export interface SendOptions {
-  /** Route by this key instead of the command's own keys (for commands the table does not know). */
+  /**
+   * Route by this key instead of the command's own keys (for commands the table does not know).
+   * @default undefined (the command's keys)
+   */
   key?: RedisArg;
-  /** Positions of the keys in `args` (the command name is 0); overrides the built-in command table. */
+  /**
+   * Positions of the keys in `args` (the command name is 0); overrides the built-in command table.
+   * @default undefined (COMMAND_KEY_SPECS)
+   */
   keyIndexes?: readonly number[];
   /**
    * The command only reads: it may go to a replica (`scaleReads: 'replica'`) and is resent after a lost
@@ -148,7 +154,7 @@ export class ClusterClient implements AsyncDisposable {
   ): Promise<RespValue> {
     if (this.#closed !== null) return Promise.reject(new ClientClosedError());
     try {
-      const address = parseSeed(node);
+      const address = parseSeed(node, 'node');
       const normal = normalizeArgs(args, this.#options.stringArgs);
       return this.#masters.link(address).connection().send(normal, options.timeoutMs);
     } catch (error) {

@@ -47,9 +47,9 @@ export interface ReplySink {
 }
 
 export interface ConnectionOptions extends ResolvedConnectionSettings {
-  /** Send READONLY in the handshake (replica reads). */
+  /** Send READONLY in the handshake (replica reads). Required (the pool sets it per role). */
   readOnly: boolean;
-  /** Wait this long before opening the socket (reconnect backoff). */
+  /** Wait this long before opening the socket (reconnect backoff); 0 connects at once. Required. */
   connectDelayMs: number;
 }
 

@@ -1,6 +1,7 @@
 // Strict parser of the `<KIND> <slot> <host>:<port>` text shared by MOVED and ASK replies
 // (redis src/cluster.c `clusterRedirectClient`). Accepts exactly what Redis writes and nothing else, so
 // that a parsed redirect always prints back to the same text. Pure: no I/O.
+// Spec: https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/#moved-redirection
 import { parseSlot } from '@tessera/slot';
 
 export interface SlotEndpoint {

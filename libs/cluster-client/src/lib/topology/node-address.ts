@@ -22,8 +22,8 @@ export function isValidPort(port: unknown): port is number {
   return typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
-/** Parses one seed; throws InvalidOptionError naming the `seeds` option when it is unusable. */
-export function parseSeed(seed: SeedAddress): NodeAddress {
+/** Parses one node address; throws InvalidOptionError naming `option` when it is unusable. */
+export function parseSeed(seed: SeedAddress, option = 'seeds'): NodeAddress {
   let host: string;
   let port: number;
   if (typeof seed === 'string') {
@@ -36,7 +36,7 @@ export function parseSeed(seed: SeedAddress): NodeAddress {
   }
   if (typeof host !== 'string' || host.length === 0 || !isValidPort(port)) {
     throw new InvalidOptionError(
-      `seeds: ${JSON.stringify(seed)} is not 'host:port' or { host, port } with a port in 1..65535`,
+      `${option}: ${JSON.stringify(seed)} is not 'host:port' or { host, port } with a port in 1..65535`,
     );
   }
   return nodeAddress(host, port);
