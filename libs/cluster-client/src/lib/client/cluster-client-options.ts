@@ -145,7 +145,7 @@ export function resolveClusterClientOptions(options: ClusterClientOptions): Reso
   }
   const merged = { ...DEFAULT_CLUSTER_CLIENT_OPTIONS, ...withoutUndefined(options) };
   const resolved: ResolvedClusterClientOptions = {
-    seeds: options.seeds.map(parseSeed),
+    seeds: options.seeds.map((seed) => parseSeed(seed)),
     connection: resolveConnectionSettings(options),
     maxRedirections: merged.maxRedirections,
     tryAgainDelayMs: merged.tryAgainDelayMs,
