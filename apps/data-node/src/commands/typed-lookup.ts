@@ -1,5 +1,6 @@
 // Reading a key as one type of value: the lookup behind every family's readX/writeX (strings, lists, sets,
-// hashes), with Redis's WRONGTYPE handling. The family files name the type; this holds the rule once.
+// hashes, sorted sets), with Redis's WRONGTYPE handling. The family files name the type; this holds the rule
+// once.
 import type { CommandContext } from './command-context.js';
 import { Err } from './reply-errors.js';
 import type { Value } from '../keyspace/values.js';

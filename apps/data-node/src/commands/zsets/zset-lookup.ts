@@ -1,26 +1,23 @@
-// Reading a key as a sorted set: the shared lookup of every sorted set command, with WRONGTYPE handling,
-// and the bookkeeping after a command removed members.
+// Reading a key as a sorted set: the shared lookup of every sorted set command, with WRONGTYPE handling, and
+// the bookkeeping after a command removed members or stored a result.
 import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
+import { lookupTyped, type Typed } from '../typed-lookup.js';
+import type { Value } from '../../keyspace/values.js';
 import { ZsetValue } from '../../keyspace/zset-value.js';
 
-/** Sentinel returned when the key holds another type (the WRONGTYPE error is already written). */
-export const WRONG_TYPE = Symbol('wrong-type');
+export { WRONG_TYPE } from '../typed-lookup.js';
+
+/** Whether `value` is a sorted set. */
+export const isZset = (value: Value): value is ZsetValue => value instanceof ZsetValue;
 
 /** The sorted set at `key` (read lookup: hit/miss statistics), undefined when missing, or WRONG_TYPE. */
-export function readZset(ctx: CommandContext, key: string): ZsetValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupRead(key);
-  if (value === undefined || value instanceof ZsetValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function readZset(ctx: CommandContext, key: string): Typed<ZsetValue> {
+  return lookupTyped(ctx, key, isZset, false);
 }
 
 /** Same as readZset for a command about to modify the key (no hit/miss statistics). */
-export function writeZset(ctx: CommandContext, key: string): ZsetValue | undefined | typeof WRONG_TYPE {
-  const value = ctx.db.lookupWrite(key);
-  if (value === undefined || value instanceof ZsetValue) return value;
-  ctx.error(Err.wrongType);
-  return WRONG_TYPE;
+export function writeZset(ctx: CommandContext, key: string): Typed<ZsetValue> {
+  return lookupTyped(ctx, key, isZset, true);
 }
 
 /** After members were removed from `zset`: deletes the key when it is empty, else records the change. */
