@@ -6,24 +6,16 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { encodeCommand } from '@tessera/resp';
-import { createRootLogger } from '@tessera/telemetry';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDataNode, type DataNode } from '../app/create-data-node.js';
-import { ConfigStore } from '../config/config-store.js';
+import { startInProcessNode, type InProcessNode } from '../testing/in-process-node.js';
 
-const nodes: DataNode[] = [];
+const nodes: InProcessNode[] = [];
 const sockets: Socket[] = [];
 
-async function startNode(directives: Record<string, string> = {}): Promise<DataNode> {
-  const config = new ConfigStore();
-  for (const [name, value] of Object.entries({ port: '0', bind: '127.0.0.1', ...directives }))
-    config.set(name, value, true);
-  const node = await createDataNode({
-    config,
-    logger: createRootLogger({ service: 'data-node', level: 'silent' }),
-  });
+async function startNode(directives: Record<string, string> = {}): Promise<InProcessNode> {
+  const node = await startInProcessNode(directives);
   nodes.push(node);
   return node;
 }

@@ -1,32 +1,12 @@
 // Sorted sets through real client libraries over real sockets: a data-node started in-process on port 0,
 // driven by ioredis (RESP2) and node-redis (RESP3), including blocking pops woken from another connection
 // and a full ZSCAN iteration. Assertions are on what the clients return.
-import { createRootLogger } from '@tessera/telemetry';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataNode, type DataNode } from '../../app/create-data-node.js';
-import { ConfigStore } from '../../config/config-store.js';
+import { describe, expect, it } from 'vitest';
+import { useInProcessNode } from '../../testing/in-process-node.js';
 
-let node: DataNode;
-
-beforeAll(async () => {
-  const config = new ConfigStore();
-  config.set('port', '0', true);
-  config.set('bind', '127.0.0.1', true);
-  node = await createDataNode({
-    config,
-    logger: createRootLogger({ service: 'data-node', level: 'silent' }),
-  });
-});
-
-afterAll(async () => {
-  await node?.close();
-});
-
-async function blockedClients(n: number): Promise<void> {
-  while (node.state.blocking.blockedClients !== n) await new Promise((r) => setImmediate(r));
-}
+const node = useInProcessNode();
+const ioredis = () => node().ioredis();
+const nodeRedis = () => node().nodeRedis();
 
 describe('ioredis', () => {
   it('reads ranges with scores and member ranks', async () => {
@@ -42,7 +22,7 @@ describe('ioredis', () => {
     await using waiter = ioredis();
     await using writer = ioredis();
     const popped = waiter.bzpopmin('io:wake', 'io:other', 0);
-    await blockedClients(1);
+    await node().blockedClients(1);
     await writer.zadd('io:wake', 5, 'x', 3, 'y');
     expect(await popped).toEqual(['io:wake', 'y', '3']);
     expect(await writer.zcard('io:wake')).toBe(1);
@@ -91,17 +71,3 @@ describe('node-redis over RESP3', () => {
     expect(await client.exists('nr:z')).toBe(0);
   });
 });
-
-function ioredis(): Redis & AsyncDisposable {
-  const redis = new Redis({ port: node.port, host: '127.0.0.1', lazyConnect: false });
-  return Object.assign(redis, { [Symbol.asyncDispose]: async () => void redis.disconnect() });
-}
-
-async function nodeRedis() {
-  const client = createClient({
-    socket: { port: node.port, host: '127.0.0.1', reconnectStrategy: false },
-    RESP: 3,
-  });
-  await client.connect();
-  return Object.assign(client, { [Symbol.asyncDispose]: async () => void client.destroy() });
-}
