@@ -1,5 +1,5 @@
 // What SSCAN and HSCAN share (redis 7.0 src/db.c scanGenericCommand): the paging of a dense collection, and
-// the reply of every SCAN-family command (SCAN too). The options are scan-options.ts's.
+// the reply of every SCAN-family command (SCAN and ZSCAN too). The options are scan-options.ts's.
 //
 // Paging: SetValue and HashValue keep elements at indexes 0..size-1, and a removal only moves the LAST element
 // into the freed index. A scan walks the indexes downwards: it starts at `size`, each call returns the COUNT
@@ -20,8 +20,8 @@ export function pageStart(end: number, count: number): number {
   return end > count ? end - count : 0;
 }
 
-/** Writes `[cursor, [items...]]`. */
-export function replyScan(ctx: CommandContext, cursor: number, items: readonly string[]): void {
+/** Writes `[cursor, [items...]]` (ZSCAN's cursors are 64-bit bigints). */
+export function replyScan(ctx: CommandContext, cursor: number | bigint, items: readonly string[]): void {
   const reply = ctx.reply;
   reply.arrayHeader(2);
   reply.bulk(String(cursor));

@@ -1,6 +1,6 @@
-// The options of SCAN, SSCAN and HSCAN (redis 7.0 src/db.c scanGenericCommand), parsed in argument order:
-// MATCH pattern (`*` counts as none), COUNT count ("value is not an integer", then a syntax error below 1)
-// and, for SCAN only, TYPE type (compared case-insensitively); anything else, or an option without its
+// The options of SCAN, SSCAN, HSCAN and ZSCAN (redis 7.0 src/db.c scanGenericCommand), parsed in argument
+// order: MATCH pattern (`*` counts as none), COUNT count ("value is not an integer", then a syntax error below
+// 1) and, for SCAN only, TYPE type (compared case-insensitively); anything else, or an option without its
 // value, is a syntax error.
 import type { CommandContext } from './command-context.js';
 import { Err } from './reply-errors.js';

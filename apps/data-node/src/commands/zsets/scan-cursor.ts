@@ -1,25 +1,14 @@
-// ZSCAN's cursor. Parsing follows Redis (parseScanCursorOrReply: strtoul over the whole argument, so "" is
-// 0, "-1" wraps to 2^64-1, and anything past 2^64-1 is refused). The value is ours: Redis walks its hash
-// table, we walk the score order, and the cursor is the score to resume from, mapped to an unsigned 64-bit
-// integer that keeps the order of doubles (sign bit flipped for positives, all bits for negatives). A
-// score-keyed cursor survives members being added or removed between calls, which a rank would not. No I/O.
+// ZSCAN's cursor value. Parsing is the SCAN family's (../scan-cursor.ts parseScanCursor64, all 64 bits);
+// the value is ours: Redis walks its hash table, we walk the score order, and the cursor is the score to
+// resume from, mapped to an unsigned 64-bit integer that keeps the order of doubles (sign bit flipped for
+// positives, all bits for negatives). A score-keyed cursor survives members being added or removed between
+// calls, which a rank would not. No I/O.
 
 const UINT64_MAX = (1n << 64n) - 1n;
 const SIGN = 1n << 63n;
-const CURSOR = /^[+-]?\d+$/;
 
 const float64 = new Float64Array(1);
 const bits = new BigUint64Array(float64.buffer);
-
-/** The cursor argument as an unsigned 64-bit integer, or null when Redis answers "invalid cursor". */
-export function parseScanCursor(text: string): bigint | null {
-  if (text.length === 0) return 0n;
-  if (!CURSOR.test(text)) return null;
-  const negative = text.charCodeAt(0) === 45; /* - */
-  const magnitude = BigInt(negative || text.charCodeAt(0) === 43 ? text.slice(1) : text);
-  if (magnitude > UINT64_MAX) return null;
-  return negative ? (UINT64_MAX + 1n - magnitude) & UINT64_MAX : magnitude;
-}
 
 /** The cursor that resumes a scan at the first member whose score is `score` or more (never 0). */
 export function cursorForScore(score: number): bigint {

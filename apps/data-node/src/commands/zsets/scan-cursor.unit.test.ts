@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cursorForScore, parseScanCursor, scoreForCursor } from './scan-cursor.js';
+import { parseScanCursor64 } from '../scan-cursor.js';
+import { cursorForScore, scoreForCursor } from './scan-cursor.js';
 
 describe('scan cursors', () => {
   it('map scores to non-zero cursors in the same order, and back', () => {
@@ -17,13 +18,13 @@ describe('scan cursors', () => {
   });
 
   it('parse like strtoul over the whole argument', () => {
-    expect(parseScanCursor('')).toBe(0n);
-    expect(parseScanCursor('+7')).toBe(7n);
-    expect(parseScanCursor('007')).toBe(7n);
-    expect(parseScanCursor('-1')).toBe(18446744073709551615n);
-    expect(parseScanCursor('18446744073709551615')).toBe(18446744073709551615n);
+    expect(parseScanCursor64('')).toBe(0n);
+    expect(parseScanCursor64('+7')).toBe(7n);
+    expect(parseScanCursor64('007')).toBe(7n);
+    expect(parseScanCursor64('-1')).toBe(18446744073709551615n);
+    expect(parseScanCursor64('18446744073709551615')).toBe(18446744073709551615n);
     for (const bad of ['18446744073709551616', ' 1', '1 ', 'x', '+', '-', '1.5']) {
-      expect(parseScanCursor(bad)).toBeNull();
+      expect(parseScanCursor64(bad)).toBeNull();
     }
   });
 });

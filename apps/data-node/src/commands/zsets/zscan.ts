@@ -9,11 +9,11 @@ import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import type { ZsetValue } from '../../keyspace/zset-value.js';
 import { globMatch } from '../../util/glob-match.js';
-import { parseInt64 } from '../../util/int64.js';
-import { cursorForScore, parseScanCursor, scoreForCursor } from './scan-cursor.js';
+import { replyScan } from '../collection-scan.js';
+import { parseScanCursor64 } from '../scan-cursor.js';
+import { parseScanOptions } from '../scan-options.js';
+import { cursorForScore, scoreForCursor } from './scan-cursor.js';
 import { readZset, WRONG_TYPE } from './zset-lookup.js';
-
-const DEFAULT_COUNT = 10;
 
 export const zscan = {
   name: 'zscan',
@@ -29,29 +29,13 @@ export const zscan = {
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
   },
   handler(ctx) {
-    const cursor = parseScanCursor(ctx.arg(2));
+    const cursor = parseScanCursor64(ctx.arg(2));
     if (cursor === null) return ctx.error(Err.invalidCursor);
     const zset = readZset(ctx, ctx.arg(1));
     if (zset === WRONG_TYPE) return;
-    if (zset === undefined) return replyPage(ctx, 0n, [], []);
-    let count = DEFAULT_COUNT;
-    let pattern: string | null = null;
-    for (let i = 3; i < ctx.argc; i += 2) {
-      const option = ctx.option(i);
-      if (i + 1 >= ctx.argc) return ctx.error(Err.syntax);
-      if (option === 'COUNT') {
-        const parsed = parseInt64(ctx.arg(i + 1));
-        if (parsed === null) return ctx.error(Err.notInteger);
-        if (parsed < 1) return ctx.error(Err.syntax);
-        count = parsed;
-      } else if (option === 'MATCH') {
-        const text = ctx.arg(i + 1);
-        pattern = text === '*' ? null : text;
-      } else {
-        return ctx.error(Err.syntax);
-      }
-    }
-    scanPage(ctx, zset, cursor, count, pattern);
+    if (zset === undefined) return replyScan(ctx, 0, []);
+    const options = parseScanOptions(ctx, 3, false);
+    if (options !== null) scanPage(ctx, zset, cursor, options.count, options.pattern);
   },
 } satisfies CommandSpec;
 
@@ -62,8 +46,7 @@ function scanPage(
   count: number,
   pattern: string | null,
 ): void {
-  const members: string[] = [];
-  const scores: number[] = [];
+  const page: string[] = []; // member, score as %.17g, ...
   const size = zset.size;
   let rank = 0;
   let end = size;
@@ -86,25 +69,8 @@ function scanPage(
       }
       last = score;
       if (pattern !== null && !globMatch(pattern, walk.member)) continue;
-      members.push(walk.member);
-      scores.push(score);
+      page.push(walk.member, formatDouble17g(score));
     }
   }
-  replyPage(ctx, next, members, scores);
-}
-
-function replyPage(
-  ctx: CommandContext,
-  next: bigint,
-  members: readonly string[],
-  scores: readonly number[],
-): void {
-  const reply = ctx.reply;
-  reply.arrayHeader(2);
-  reply.bulk(next.toString());
-  reply.arrayHeader(members.length * 2);
-  for (let i = 0; i < members.length; i++) {
-    reply.bulk(members[i] as string);
-    reply.bulk(formatDouble17g(scores[i] as number));
-  }
+  replyScan(ctx, next, page);
 }
