@@ -53,6 +53,10 @@ export class Database {
   deleteExpired = true;
   readonly stats: KeyspaceStats = { hits: 0, misses: 0, expiredKeys: 0, evictedKeys: 0 };
 
+  /** The last key hashed and its slot: a command that looks a key up and then writes it hashes it once. */
+  private lastKey: string | null = null;
+  private lastSlot = 0;
+
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Number of keys (DBSIZE), including ones that expired but were not reclaimed yet. */
@@ -80,7 +84,7 @@ export class Database {
 
   /** Lookup for a command that will modify the key: no hit/miss statistics. Counts as an access. */
   lookupWrite(key: string): Value | undefined {
-    const value = this.slots[keySlot(key)]?.get(key);
+    const value = this.slots[this.slotOf(key)]?.get(key);
     if (value === undefined) return undefined;
     if (this.expires.size !== 0 && this.expireIfNeeded(key)) return undefined;
     if (this.access !== null) this.access.touch(key);
@@ -92,7 +96,7 @@ export class Database {
    * misses and expires the key, but leaves its LRU/LFU data alone.
    */
   lookupReadNoTouch(key: string): Value | undefined {
-    let value = this.slots[keySlot(key)]?.get(key);
+    let value = this.slots[this.slotOf(key)]?.get(key);
     if (value !== undefined && this.expires.size !== 0 && this.expireIfNeeded(key)) value = undefined;
     if (value === undefined) this.stats.misses++;
     else this.stats.hits++;
@@ -101,7 +105,7 @@ export class Database {
 
   /** The stored value even if logically expired; no statistics, no access, no expiry (MEMORY USAGE). */
   peek(key: string): Value | undefined {
-    return this.slots[keySlot(key)]?.get(key);
+    return this.slots[this.slotOf(key)]?.get(key);
   }
 
   /** Whether `key` is stored but its TTL has passed, without deleting it (KEYS skips such keys). */
@@ -122,7 +126,7 @@ export class Database {
    * (SET semantics, KEEPTTL).
    */
   set(key: string, value: Value, keepTtl = false): void {
-    const slot = keySlot(key);
+    const slot = this.slotOf(key);
     let map = this.slots[slot];
     if (map === undefined) map = this.slots[slot] = new Map();
     const previous = map.get(key);
@@ -169,7 +173,7 @@ export class Database {
    * `to` held. Signals both keys.
    */
   rename(from: string, to: string): void {
-    const value = this.slots[keySlot(from)]?.get(from);
+    const value = this.slots[this.slotOf(from)]?.get(from);
     if (value === undefined) return;
     const at = this.expires.size === 0 ? undefined : this.expires.get(from);
     const exact = this.exactExpires.size === 0 ? undefined : this.exactExpires.get(from);
@@ -403,8 +407,16 @@ export class Database {
     return true;
   }
 
-  private remove(key: string): void {
+  private slotOf(key: string): number {
+    if (key === this.lastKey) return this.lastSlot;
     const slot = keySlot(key);
+    this.lastKey = key;
+    this.lastSlot = slot;
+    return slot;
+  }
+
+  private remove(key: string): void {
+    const slot = this.slotOf(key);
     const map = this.slots[slot];
     const value = map?.get(key);
     if (map === undefined || value === undefined) return;

@@ -124,11 +124,14 @@ export class ClientConnection {
     client.netInput += chunk.length;
     this.server.stats.netInputBytes += chunk.length;
     client.lastInteraction = this.server.now();
+    this.dispatcher.beginBatch();
     try {
       this.decoder.feed(chunk);
     } catch (err) {
       this.commandFailed(err);
       return;
+    } finally {
+      this.dispatcher.endBatch();
     }
     if (client.closing) return;
     const queryLimit = client.authenticated
@@ -294,6 +297,7 @@ export class ClientConnection {
   /** Resumes after a block ends: runs the commands read meanwhile, then reads again. */
   resumeReading(): void {
     const client = this.client;
+    this.dispatcher.beginBatch();
     try {
       while (this.runsPending()) {
         this.onCommand(client.pending.shift() as Buffer[]);
@@ -301,6 +305,8 @@ export class ClientConnection {
     } catch (err) {
       this.commandFailed(err);
       return;
+    } finally {
+      this.dispatcher.endBatch();
     }
     this.flush();
     if (client.blocked === null && !this.pausedForOutput && !this.heldForPause) this.socket.resume();
