@@ -1,7 +1,7 @@
 // BLPOP, BRPOP and BLMPOP share this (redis src/t_list.c blockingPopGenericCommand): pop from the first
-// non-empty list among the keys, else block on all of them. A re-run after a wake-up serves only from the
-// key that woke it, and keeps waiting if that key now holds another type (Redis 7.0 serves lists only).
+// non-empty list among the keys, else block on all of them (../first-non-empty.ts has the rules of both).
 import type { CommandContext } from '../command-context.js';
+import { blockOnKeys } from '../first-non-empty.js';
 import { parseTimeout } from '../../util/parse-timeout.js';
 import type { ListEnd } from './list-end.js';
 import { popFirstNonEmpty, SINGLE } from './pop-elements.js';
@@ -24,8 +24,5 @@ export function popOrBlock(
   count: number,
   timeoutMs: number,
 ): void {
-  if (popFirstNonEmpty(ctx, firstKey, numKeys, end, count)) return;
-  const keys: string[] = [];
-  for (let i = firstKey; i < firstKey + numKeys; i++) keys.push(ctx.arg(i));
-  ctx.block({ keys, timeoutMs });
+  if (!popFirstNonEmpty(ctx, firstKey, numKeys, end, count)) blockOnKeys(ctx, firstKey, numKeys, timeoutMs);
 }

@@ -6,7 +6,8 @@ import type { Value } from '../../keyspace/values.js';
 
 export { WRONG_TYPE } from '../typed-lookup.js';
 
-const isList = (value: Value): value is ListValue => value instanceof ListValue;
+/** Whether `value` is a list. */
+export const isList = (value: Value): value is ListValue => value instanceof ListValue;
 
 /** The list at `key` (read lookup: hit/miss statistics), undefined when missing, or WRONG_TYPE after replying. */
 export function readList(ctx: CommandContext, key: string): Typed<ListValue> {

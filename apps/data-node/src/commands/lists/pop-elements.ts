@@ -2,11 +2,12 @@
 // `count` of them (an array), deleting the key once empty; LMPOP and the blocking pops reuse
 // `popFirstNonEmpty`.
 import type { CommandContext } from '../command-context.js';
+import { firstNonEmpty } from '../first-non-empty.js';
 import { Err } from '../reply-errors.js';
-import { ListValue } from '../../keyspace/list-value.js';
+import type { ListValue } from '../../keyspace/list-value.js';
 import { parseInt64 } from '../../util/int64.js';
 import { ListEnd, popEnd } from './list-end.js';
-import { listShrunk, WRONG_TYPE, writeList } from './list-lookup.js';
+import { isList, listShrunk, WRONG_TYPE, writeList } from './list-lookup.js';
 
 export function popElements(ctx: CommandContext, end: ListEnd): void {
   if (ctx.argc > 3) {
@@ -47,10 +48,10 @@ export function popElements(ctx: CommandContext, end: ListEnd): void {
 export const SINGLE = -1;
 
 /**
- * Pops from the first non-empty list among the `numKeys` keys from argv[firstKey], replying [key, element]
- * (`count` SINGLE) or [key, [up to count elements]]; a key of another type replies WRONGTYPE. Returns false,
- * having written nothing, when every list is empty. A blocked command re-run after a wake-up looks at the
- * key that woke it only, and a wrong type there counts as empty (it keeps waiting).
+ * Pops from the first non-empty list among the `numKeys` keys from argv[firstKey] (../first-non-empty.ts),
+ * replying [key, element] (`count` SINGLE) or [key, [up to count elements]]; a key of another type replies
+ * WRONGTYPE. Returns false, having written nothing, when every list is empty (or, after a wake-up, the key
+ * that woke the command holds another type).
  */
 export function popFirstNonEmpty(
   ctx: CommandContext,
@@ -59,29 +60,19 @@ export function popFirstNonEmpty(
   end: ListEnd,
   count: number,
 ): boolean {
-  const woken = ctx.wokenBy;
-  const lastKey = firstKey + numKeys;
-  for (let i = firstKey; i < lastKey; i++) {
-    const key = ctx.arg(i);
-    if (woken !== null && key !== woken) continue;
-    const value = ctx.db.lookupWrite(key);
-    if (value === undefined) continue;
-    if (!(value instanceof ListValue)) {
-      if (woken !== null) return false;
-      ctx.error(Err.wrongType);
-      return true;
-    }
-    ctx.reply.arrayHeader(2);
-    ctx.reply.bulk(key);
-    if (count === SINGLE) {
-      ctx.reply.bulk(popEnd(value, end) as string);
-      listShrunk(ctx, key, value);
-    } else {
-      replyPopped(ctx, key, value, end, count);
-    }
-    return true;
+  const found = firstNonEmpty(ctx, firstKey, numKeys, isList);
+  if (found === null) return false;
+  if (found === WRONG_TYPE) return true;
+  const { key, value } = found;
+  ctx.reply.arrayHeader(2);
+  ctx.reply.bulk(key);
+  if (count === SINGLE) {
+    ctx.reply.bulk(popEnd(value, end) as string);
+    listShrunk(ctx, key, value);
+  } else {
+    replyPopped(ctx, key, value, end, count);
   }
-  return false;
+  return true;
 }
 
 /** Pops up to `count` (>= 1) elements from `end` of the non-empty `list` at `key` as an array reply. */

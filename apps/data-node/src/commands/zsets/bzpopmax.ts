@@ -1,8 +1,7 @@
 // BZPOPMAX key [key ...] timeout: pops the highest-scored member of the first non-empty sorted set, replying
 // [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever).
 import type { CommandSpec } from '../command-spec.js';
-import { parseTimeout } from '../../util/parse-timeout.js';
-import { SINGLE, zpopOrBlock } from './blocking-zpop.js';
+import { blockingZpop } from './blocking-zpop.js';
 
 export const bzpopmax = {
   name: 'bzpopmax',
@@ -18,7 +17,6 @@ export const bzpopmax = {
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
   },
   handler(ctx) {
-    const timeoutMs = parseTimeout(ctx, ctx.argc - 1);
-    if (timeoutMs !== null) zpopOrBlock(ctx, 1, ctx.argc - 2, true, SINGLE, timeoutMs);
+    blockingZpop(ctx, true);
   },
 } satisfies CommandSpec;

@@ -2,8 +2,7 @@
 // [key, member, score]; blocks while all are empty, up to timeout seconds (0 = forever). The timeout is
 // parsed before any key is read.
 import type { CommandSpec } from '../command-spec.js';
-import { parseTimeout } from '../../util/parse-timeout.js';
-import { SINGLE, zpopOrBlock } from './blocking-zpop.js';
+import { blockingZpop } from './blocking-zpop.js';
 
 export const bzpopmin = {
   name: 'bzpopmin',
@@ -19,7 +18,6 @@ export const bzpopmin = {
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
   },
   handler(ctx) {
-    const timeoutMs = parseTimeout(ctx, ctx.argc - 1);
-    if (timeoutMs !== null) zpopOrBlock(ctx, 1, ctx.argc - 2, false, SINGLE, timeoutMs);
+    blockingZpop(ctx, false);
   },
 } satisfies CommandSpec;

@@ -3,8 +3,7 @@
 import type { CommandSpec } from '../command-spec.js';
 import { numkeysKeys } from './numkeys-keys.js';
 import { parseZmpop } from './parse-zmpop.js';
-import { popMembers } from './pop-members.js';
-import { WRONG_TYPE, writeZset } from './zset-lookup.js';
+import { popFirstNonEmpty } from './pop-members.js';
 
 export const zmpop = {
   name: 'zmpop',
@@ -23,18 +22,6 @@ export const zmpop = {
   handler(ctx) {
     const parsed = parseZmpop(ctx, 1);
     if (parsed === null) return;
-    for (let i = 2; i < 2 + parsed.numKeys; i++) {
-      const key = ctx.arg(i);
-      const zset = writeZset(ctx, key);
-      if (zset === WRONG_TYPE) return;
-      if (zset === undefined) continue;
-      const n = Math.min(parsed.count, zset.size);
-      ctx.reply.arrayHeader(2);
-      ctx.reply.bulk(key);
-      ctx.reply.arrayHeader(n);
-      popMembers(ctx, key, zset, parsed.max, n, true);
-      return;
-    }
-    ctx.reply.nullArray();
+    if (!popFirstNonEmpty(ctx, 2, parsed.numKeys, parsed.max, parsed.count)) ctx.reply.nullArray();
   },
 } satisfies CommandSpec;
