@@ -6,7 +6,7 @@ import { keySlot } from '@tessera/slot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandHarness, ReplyError } from '../testing/command-harness.js';
 import type { ClusterMode } from './enable-cluster-mode.js';
-import { B, C, R, clusterHarness, threeMasters } from './testing/cluster-fixtures.js';
+import { B, C, R, clusterHarness, threeMasters } from '../testing/cluster-fixtures.js';
 
 const err = (message: string) => new ReplyError(message);
 // bar and {bar}* live in A's slot 5061, abc in B's 7638, foo and {foo}* in C's 12182.

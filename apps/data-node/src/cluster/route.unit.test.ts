@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterView, NodeAddress } from './cluster-view.js';
 import { route, routeBlocked, type RouteDecision, type RoutePolicy, type RouteQuery } from './route.js';
 import { StaticClusterView } from './static-cluster-view.js';
-import { A, B, C, R, settled, threeMasters, threeMastersText } from './testing/cluster-fixtures.js';
+import { A, B, C, R, settled, threeMasters, threeMastersText } from '../testing/cluster-fixtures.js';
 
 const DEFAULT_POLICY: RoutePolicy = { allowReadsWhenDown: false, allowPubsubShardWhenDown: true };
 

@@ -1,15 +1,15 @@
 // Test support for cluster mode: topologies written as the CLUSTER NODES text of the node that holds them (the
 // cluster-model parses it), brought to `cluster_state:ok` the way a running node gets there (the model's own
 // state evaluation, past the writable delay), and a harness wired in cluster mode. Production code never
-// imports this folder.
+// imports src/testing.
 import {
   clusterStateFromNodes,
   updateClusterState,
   type ClusterState,
   type ModelEnv,
 } from '@tessera/cluster-model';
-import { CommandHarness } from '../../testing/command-harness.js';
-import { enableClusterMode, type ClusterMode } from '../enable-cluster-mode.js';
+import { CommandHarness } from './command-harness.js';
+import { enableClusterMode, type ClusterMode } from '../cluster/enable-cluster-mode.js';
 
 /** Readable fixed node ids: `nodeId('a')` is 40 `a`s. */
 export function nodeId(letter: string): string {

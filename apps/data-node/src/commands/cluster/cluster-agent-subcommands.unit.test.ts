@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterMode } from '../../cluster/enable-cluster-mode.js';
 import { FAILOVER_NEEDS_AGENT } from '../../cluster/local-agent-link.js';
-import { A, B, C, R, clusterHarness, threeMasters } from '../../cluster/testing/cluster-fixtures.js';
+import { A, B, C, R, clusterHarness, threeMasters } from '../../testing/cluster-fixtures.js';
 import { ReplyError, type CommandHarness } from '../../testing/command-harness.js';
 
 const err = (message: string) => new ReplyError(message);

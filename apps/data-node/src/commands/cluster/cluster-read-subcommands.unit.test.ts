@@ -14,7 +14,7 @@ import {
   settled,
   threeMasters,
   threeMastersText,
-} from '../../cluster/testing/cluster-fixtures.js';
+} from '../../testing/cluster-fixtures.js';
 import { CommandHarness, ReplyError } from '../../testing/command-harness.js';
 import { clusterCommands } from './index.js';
 
