@@ -1,8 +1,8 @@
-// Key positions of commands that count their keys (ZUNION, ZINTERSTORE, ZMPOP, BZMPOP...), for the command
-// table (COMMAND GETKEYS, cluster routing): the destination first if any, then numkeys keys after the
-// numkeys argument. A numkeys that is not a positive integer, or more keys than arguments, gives none at
-// all (Redis's zunionInterDiffStoreGetKeys).
-import { parseInt64 } from '../../util/int64.js';
+// Key positions of commands that count their keys (LMPOP, BLMPOP, SINTERCARD, ZUNION, ZINTERSTORE, ZMPOP,
+// BZMPOP...), for the command table (COMMAND GETKEYS, cluster routing): the destination first if any, then
+// numkeys keys after the numkeys argument. A numkeys that is not a positive integer, or more keys than
+// arguments, gives none at all (Redis's zunionInterDiffStoreGetKeys, sintercardGetKeys, lmpopGetKeys...).
+import { parseInt64 } from '../util/int64.js';
 
 /**
  * `getKeys` for keys counted by argv[numKeysIndex], preceded by a destination at argv[1] when

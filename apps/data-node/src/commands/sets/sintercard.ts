@@ -2,19 +2,11 @@
 // intersection, counting stops at LIMIT (0: no limit). The keys follow numkeys, so `getKeys` names them for
 // cluster routing (COMMAND INFO shows the movablekeys flag and no fixed key range).
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { Err } from '../reply-errors.js';
 import { parseInt64 } from '../../util/int64.js';
 import { intersectionSize, loadSets } from './set-algebra.js';
 import { WRONG_TYPE } from './set-lookup.js';
-
-/** argv indexes of the keys: 2..2+numkeys-1, none when numkeys is not a usable count. */
-function getKeys(args: readonly Buffer[]): number[] {
-  const numkeys = args.length > 1 ? parseInt64((args[1] as Buffer).toString('latin1')) : null;
-  if (numkeys === null || numkeys < 1 || numkeys > args.length - 2) return [];
-  const keys: number[] = [];
-  for (let i = 0; i < numkeys; i++) keys.push(2 + i);
-  return keys;
-}
 
 export const sintercard = {
   name: 'sintercard',
@@ -22,7 +14,7 @@ export const sintercard = {
   flags: ['readonly'],
   categories: ['read', 'set', 'slow'],
   keys: NO_KEYS,
-  getKeys,
+  getKeys: numkeysKeys(1, false),
   docs: {
     summary: 'Intersect multiple sets and return the cardinality of the result',
     since: '7.0.0',

@@ -3,8 +3,9 @@
 import type { CommandSpec } from '../command-spec.js';
 import { parseTimeout } from '../../util/parse-timeout.js';
 import { zpopOrBlock } from './blocking-zpop.js';
-import { numkeysKeys } from './numkeys-keys.js';
-import { parseZmpop } from './parse-zmpop.js';
+import { numkeysKeys } from '../numkeys-keys.js';
+import { parseMpop } from '../parse-mpop.js';
+import { parseMinMax } from './parse-min-max.js';
 
 export const bzmpop = {
   name: 'bzmpop',
@@ -21,9 +22,9 @@ export const bzmpop = {
       'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
   },
   handler(ctx) {
-    const parsed = parseZmpop(ctx, 2);
+    const parsed = parseMpop(ctx, 2, parseMinMax);
     if (parsed === null) return;
     const timeoutMs = parseTimeout(ctx, 1);
-    if (timeoutMs !== null) zpopOrBlock(ctx, 3, parsed.numKeys, parsed.max, parsed.count, timeoutMs);
+    if (timeoutMs !== null) zpopOrBlock(ctx, 3, parsed.numKeys, parsed.where, parsed.count, timeoutMs);
   },
 } satisfies CommandSpec;

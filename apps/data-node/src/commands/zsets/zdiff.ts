@@ -1,7 +1,7 @@
 // ZDIFF numkeys key [key ...] [WITHSCORES]: the members of the first input that are in no other, with their
 // scores.
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';
 
 export const zdiff = {

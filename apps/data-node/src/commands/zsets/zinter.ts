@@ -1,7 +1,7 @@
 // ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]: the members in every
 // input, with aggregated scores.
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';
 
 export const zinter = {

@@ -1,7 +1,7 @@
 // ZINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection, counting no further than
 // limit (0 = all).
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';
 
 export const zintercard = {

@@ -1,7 +1,7 @@
 // ZINTERSTORE dst numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]: stores the intersection at
 // dst (deleting dst when empty) and replies with its size.
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';
 
 export const zinterstore = {

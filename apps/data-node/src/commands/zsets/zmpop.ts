@@ -1,8 +1,9 @@
 // ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops up to count members from the first non-empty
 // sorted set among the keys, replying [key, [[member, score]...]], or nil when all are empty.
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
-import { parseZmpop } from './parse-zmpop.js';
+import { numkeysKeys } from '../numkeys-keys.js';
+import { parseMpop } from '../parse-mpop.js';
+import { parseMinMax } from './parse-min-max.js';
 import { popFirstNonEmpty } from './pop-members.js';
 
 export const zmpop = {
@@ -20,8 +21,8 @@ export const zmpop = {
       'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
   },
   handler(ctx) {
-    const parsed = parseZmpop(ctx, 1);
+    const parsed = parseMpop(ctx, 1, parseMinMax);
     if (parsed === null) return;
-    if (!popFirstNonEmpty(ctx, 2, parsed.numKeys, parsed.max, parsed.count)) ctx.reply.nullArray();
+    if (!popFirstNonEmpty(ctx, 2, parsed.numKeys, parsed.where, parsed.count)) ctx.reply.nullArray();
   },
 } satisfies CommandSpec;

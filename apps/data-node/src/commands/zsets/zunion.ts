@@ -1,7 +1,7 @@
 // ZUNION numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]: the union of sorted sets
 // (and sets, score 1), by score.
 import type { CommandSpec } from '../command-spec.js';
-import { numkeysKeys } from './numkeys-keys.js';
+import { numkeysKeys } from '../numkeys-keys.js';
 import { SetOperation, SetOutput, setOperation } from './set-operation.js';
 
 export const zunion = {
