@@ -77,6 +77,8 @@ function freshState(server: ServerState, boundPort: number, env: ModelEnv): Clus
   return createClusterState(
     {
       port,
+      // Redis refuses to start when port + 10000 passes 65535; here the bus port is only shown (the agent owns
+      // the bus), so a high client port (tests bind ephemeral ones) is shown as its own bus port instead.
       busPort: busPort > 65535 ? port : busPort,
       ip,
       ...(hostname === '' ? {} : { hostname }),

@@ -7,7 +7,7 @@ import { forwardUpTo } from './forward-to-agent.js';
 export const clusterReset = {
   name: 'reset',
   arity: -2,
-  flags: ['admin', 'stale'],
+  flags: ['admin', 'noscript', 'stale'],
   categories: ['admin', 'slow', 'dangerous'],
   keys: NO_KEYS,
   docs: {
