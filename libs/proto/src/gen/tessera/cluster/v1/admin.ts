@@ -5,7 +5,7 @@
 // source: tessera/cluster/v1/admin.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -17,14 +17,14 @@ import {
   type Metadata,
   type ServiceError,
   type UntypedServiceImplementation,
-} from '@grpc/grpc-js';
-import { NodeId } from '../../common/v1/common.js';
-import { BusMessageCounters } from './node.js';
-import { TopologyNode, TopologySnapshot } from './topology.js';
+} from "@grpc/grpc-js";
+import { NodeId } from "../../common/v1/common.js";
+import { BusMessageCounters } from "./node.js";
+import { TopologyNode, TopologySnapshot } from "./topology.js";
 
-export const protobufPackage = 'tessera.cluster.v1';
+export const protobufPackage = "tessera.cluster.v1";
 
-export const protobufFileName = 'tessera/cluster/v1/admin.proto';
+export const protobufFileName = "tessera/cluster/v1/admin.proto";
 
 /**
  * Read-only operator API of a gossip-agent (tools/cli, monitor-api, tests). Config changes go
@@ -32,7 +32,8 @@ export const protobufFileName = 'tessera/cluster/v1/admin.proto';
  */
 
 /** No parameters. */
-export interface GetTopologyRequest {}
+export interface GetTopologyRequest {
+}
 
 /** The topology. */
 export interface GetTopologyResponse {
@@ -49,7 +50,9 @@ export interface GetNodeRequest {
 /** The node. */
 export interface GetNodeResponse {
   /** The node, as in TopologySnapshot.nodes. */
-  node?: TopologyNode | undefined;
+  node?:
+    | TopologyNode
+    | undefined;
   /**
    * The number of valid failure reports about it held by this agent (CLUSTER
    * COUNT-FAILURE-REPORTS).
@@ -58,7 +61,8 @@ export interface GetNodeResponse {
 }
 
 /** No parameters. */
-export interface GetBusStatsRequest {}
+export interface GetBusStatsRequest {
+}
 
 /** The counters. */
 export interface GetBusStatsResponse {
@@ -92,7 +96,7 @@ export const GetTopologyRequest: MessageFns<GetTopologyRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -147,7 +151,7 @@ export const GetTopologyResponse: MessageFns<GetTopologyResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -193,10 +197,9 @@ export const GetTopologyResponse: MessageFns<GetTopologyResponse> = {
   },
   fromPartial<I extends Exact<DeepPartial<GetTopologyResponse>, I>>(object: I): GetTopologyResponse {
     const message = createBaseGetTopologyResponse();
-    message.topology =
-      object.topology !== undefined && object.topology !== null
-        ? TopologySnapshot.fromPartial(object.topology)
-        : undefined;
+    message.topology = (object.topology !== undefined && object.topology !== null)
+      ? TopologySnapshot.fromPartial(object.topology)
+      : undefined;
     return message;
   },
 };
@@ -217,7 +220,7 @@ export const GetNodeRequest: MessageFns<GetNodeRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -251,8 +254,8 @@ export const GetNodeRequest: MessageFns<GetNodeRequest> = {
       nodeId: isSet(object.nodeId)
         ? NodeId.fromJSON(object.nodeId)
         : isSet(object.node_id)
-          ? NodeId.fromJSON(object.node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.node_id)
+        : undefined,
     };
   },
 
@@ -269,8 +272,9 @@ export const GetNodeRequest: MessageFns<GetNodeRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<GetNodeRequest>, I>>(object: I): GetNodeRequest {
     const message = createBaseGetNodeRequest();
-    message.nodeId =
-      object.nodeId !== undefined && object.nodeId !== null ? NodeId.fromPartial(object.nodeId) : undefined;
+    message.nodeId = (object.nodeId !== undefined && object.nodeId !== null)
+      ? NodeId.fromPartial(object.nodeId)
+      : undefined;
     return message;
   },
 };
@@ -294,7 +298,7 @@ export const GetNodeResponse: MessageFns<GetNodeResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -337,8 +341,8 @@ export const GetNodeResponse: MessageFns<GetNodeResponse> = {
       failureReports: isSet(object.failureReports)
         ? globalThis.Number(object.failureReports)
         : isSet(object.failure_reports)
-          ? globalThis.Number(object.failure_reports)
-          : 0,
+        ? globalThis.Number(object.failure_reports)
+        : 0,
     };
   },
 
@@ -358,8 +362,9 @@ export const GetNodeResponse: MessageFns<GetNodeResponse> = {
   },
   fromPartial<I extends Exact<DeepPartial<GetNodeResponse>, I>>(object: I): GetNodeResponse {
     const message = createBaseGetNodeResponse();
-    message.node =
-      object.node !== undefined && object.node !== null ? TopologyNode.fromPartial(object.node) : undefined;
+    message.node = (object.node !== undefined && object.node !== null)
+      ? TopologyNode.fromPartial(object.node)
+      : undefined;
     message.failureReports = object.failureReports ?? 0;
     return message;
   },
@@ -378,7 +383,7 @@ export const GetBusStatsRequest: MessageFns<GetBusStatsRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -436,7 +441,7 @@ export const GetBusStatsResponse: MessageFns<GetBusStatsResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -483,17 +488,17 @@ export const GetBusStatsResponse: MessageFns<GetBusStatsResponse> = {
         : [],
       rejected: isObject(object.rejected)
         ? (globalThis.Object.entries(object.rejected) as [string, any][]).reduce(
-            (acc: { [key: string]: bigint }, [key, value]: [string, any]) => {
-              globalThis.Object.defineProperty(acc, key, {
-                value: BigInt(value as string | number | bigint | boolean),
-                enumerable: true,
-                configurable: true,
-                writable: true,
-              });
-              return acc;
-            },
-            {},
-          )
+          (acc: { [key: string]: bigint }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: BigInt(value as string | number | bigint | boolean),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
         : {},
     };
   },
@@ -535,20 +540,17 @@ export const GetBusStatsResponse: MessageFns<GetBusStatsResponse> = {
 };
 
 function createBaseGetBusStatsResponse_RejectedEntry(): GetBusStatsResponse_RejectedEntry {
-  return { key: '', value: 0n };
+  return { key: "", value: 0n };
 }
 
 export const GetBusStatsResponse_RejectedEntry: MessageFns<GetBusStatsResponse_RejectedEntry> = {
-  encode(
-    message: GetBusStatsResponse_RejectedEntry,
-    writer: BinaryWriter = new BinaryWriter(),
-  ): BinaryWriter {
-    if (message.key !== '') {
+  encode(message: GetBusStatsResponse_RejectedEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
       writer.uint32(10).string(message.key);
     }
     if (message.value !== 0n) {
       if (BigInt.asUintN(64, message.value) !== message.value) {
-        throw new globalThis.Error('value provided for field message.value of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.value of type uint64 too large");
       }
       writer.uint32(16).uint64(message.value);
     }
@@ -559,7 +561,7 @@ export const GetBusStatsResponse_RejectedEntry: MessageFns<GetBusStatsResponse_R
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -598,14 +600,14 @@ export const GetBusStatsResponse_RejectedEntry: MessageFns<GetBusStatsResponse_R
 
   fromJSON(object: any): GetBusStatsResponse_RejectedEntry {
     return {
-      key: isSet(object.key) ? globalThis.String(object.key) : '',
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
       value: isSet(object.value) ? BigInt(object.value) : 0n,
     };
   },
 
   toJSON(message: GetBusStatsResponse_RejectedEntry): unknown {
     const obj: any = {};
-    if (message.key !== '') {
+    if (message.key !== "") {
       obj.key = message.key;
     }
     if (message.value !== 0n) {
@@ -623,8 +625,8 @@ export const GetBusStatsResponse_RejectedEntry: MessageFns<GetBusStatsResponse_R
     object: I,
   ): GetBusStatsResponse_RejectedEntry {
     const message = createBaseGetBusStatsResponse_RejectedEntry();
-    message.key = object.key ?? '';
-    message.value = object.value !== undefined && object.value !== null ? BigInt(object.value) : 0n;
+    message.key = object.key ?? "";
+    message.value = (object.value !== undefined && object.value !== null) ? BigInt(object.value) : 0n;
     return message;
   },
 };
@@ -638,37 +640,32 @@ export type AgentAdminServiceService = typeof AgentAdminServiceService;
 export const AgentAdminServiceService = {
   /** The agent's current topology, the same snapshot it pushes to its data-node. */
   getTopology: {
-    path: '/tessera.cluster.v1.AgentAdminService/GetTopology' as const,
+    path: "/tessera.cluster.v1.AgentAdminService/GetTopology" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: GetTopologyRequest): Buffer =>
-      Buffer.from(GetTopologyRequest.encode(value).finish()),
+    requestSerialize: (value: GetTopologyRequest): Buffer => Buffer.from(GetTopologyRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): GetTopologyRequest => GetTopologyRequest.decode(value),
-    responseSerialize: (value: GetTopologyResponse): Buffer =>
-      Buffer.from(GetTopologyResponse.encode(value).finish()),
+    responseSerialize: (value: GetTopologyResponse): Buffer => Buffer.from(GetTopologyResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetTopologyResponse => GetTopologyResponse.decode(value),
   },
   /** One node as this agent sees it. NOT_FOUND when the agent does not know the id. */
   getNode: {
-    path: '/tessera.cluster.v1.AgentAdminService/GetNode' as const,
+    path: "/tessera.cluster.v1.AgentAdminService/GetNode" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: GetNodeRequest): Buffer => Buffer.from(GetNodeRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): GetNodeRequest => GetNodeRequest.decode(value),
-    responseSerialize: (value: GetNodeResponse): Buffer =>
-      Buffer.from(GetNodeResponse.encode(value).finish()),
+    responseSerialize: (value: GetNodeResponse): Buffer => Buffer.from(GetNodeResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetNodeResponse => GetNodeResponse.decode(value),
   },
   /** The cluster bus message counters (CLUSTER INFO cluster_stats_messages_*). */
   getBusStats: {
-    path: '/tessera.cluster.v1.AgentAdminService/GetBusStats' as const,
+    path: "/tessera.cluster.v1.AgentAdminService/GetBusStats" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: GetBusStatsRequest): Buffer =>
-      Buffer.from(GetBusStatsRequest.encode(value).finish()),
+    requestSerialize: (value: GetBusStatsRequest): Buffer => Buffer.from(GetBusStatsRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): GetBusStatsRequest => GetBusStatsRequest.decode(value),
-    responseSerialize: (value: GetBusStatsResponse): Buffer =>
-      Buffer.from(GetBusStatsResponse.encode(value).finish()),
+    responseSerialize: (value: GetBusStatsResponse): Buffer => Buffer.from(GetBusStatsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetBusStatsResponse => GetBusStatsResponse.decode(value),
   },
 } as const;
@@ -735,40 +732,28 @@ export interface AgentAdminServiceClient extends Client {
 
 export const AgentAdminServiceClient = makeGenericClientConstructor(
   AgentAdminServiceService,
-  'tessera.cluster.v1.AgentAdminService',
+  "tessera.cluster.v1.AgentAdminService",
 ) as unknown as {
-  new (
-    address: string,
-    credentials: ChannelCredentials,
-    options?: Partial<ClientOptions>,
-  ): AgentAdminServiceClient;
+  new (address: string, credentials: ChannelCredentials, options?: Partial<ClientOptions>): AgentAdminServiceClient;
   service: typeof AgentAdminServiceService;
   serviceName: string;
 };
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isObject(value: any): boolean {
-  return typeof value === 'object' && value !== null;
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

@@ -5,7 +5,7 @@
 // source: tessera/cluster/v1/attach.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -19,14 +19,14 @@ import {
   type Metadata,
   type ServiceError,
   type UntypedServiceImplementation,
-} from '@grpc/grpc-js';
-import { NodeRole, nodeRoleFromJSON, nodeRoleToJSON } from '../../common/v1/common.js';
-import { PubSubMessage } from './bus.js';
-import { TopologySnapshot } from './topology.js';
+} from "@grpc/grpc-js";
+import { NodeRole, nodeRoleFromJSON, nodeRoleToJSON } from "../../common/v1/common.js";
+import { PubSubMessage } from "./bus.js";
+import { TopologySnapshot } from "./topology.js";
 
-export const protobufPackage = 'tessera.cluster.v1';
+export const protobufPackage = "tessera.cluster.v1";
 
-export const protobufFileName = 'tessera/cluster/v1/attach.proto';
+export const protobufFileName = "tessera/cluster/v1/attach.proto";
 
 /**
  * The link between a data-node and its own gossip-agent (one cluster node = one data-node + one
@@ -47,7 +47,7 @@ export const DataNodeHealth = {
   UNRECOGNIZED: -1,
 } as const;
 
-export type DataNodeHealth = (typeof DataNodeHealth)[keyof typeof DataNodeHealth];
+export type DataNodeHealth = typeof DataNodeHealth[keyof typeof DataNodeHealth];
 
 export namespace DataNodeHealth {
   export type DATA_NODE_HEALTH_UNSPECIFIED = typeof DataNodeHealth.DATA_NODE_HEALTH_UNSPECIFIED;
@@ -60,19 +60,19 @@ export namespace DataNodeHealth {
 export function dataNodeHealthFromJSON(object: any): DataNodeHealth {
   switch (object) {
     case 0:
-    case 'DATA_NODE_HEALTH_UNSPECIFIED':
+    case "DATA_NODE_HEALTH_UNSPECIFIED":
       return DataNodeHealth.DATA_NODE_HEALTH_UNSPECIFIED;
     case 1:
-    case 'DATA_NODE_HEALTH_OK':
+    case "DATA_NODE_HEALTH_OK":
       return DataNodeHealth.DATA_NODE_HEALTH_OK;
     case 2:
-    case 'DATA_NODE_HEALTH_SYNCING':
+    case "DATA_NODE_HEALTH_SYNCING":
       return DataNodeHealth.DATA_NODE_HEALTH_SYNCING;
     case 3:
-    case 'DATA_NODE_HEALTH_SHUTTING_DOWN':
+    case "DATA_NODE_HEALTH_SHUTTING_DOWN":
       return DataNodeHealth.DATA_NODE_HEALTH_SHUTTING_DOWN;
     case -1:
-    case 'UNRECOGNIZED':
+    case "UNRECOGNIZED":
     default:
       return DataNodeHealth.UNRECOGNIZED;
   }
@@ -81,16 +81,16 @@ export function dataNodeHealthFromJSON(object: any): DataNodeHealth {
 export function dataNodeHealthToJSON(object: DataNodeHealth): string {
   switch (object) {
     case DataNodeHealth.DATA_NODE_HEALTH_UNSPECIFIED:
-      return 'DATA_NODE_HEALTH_UNSPECIFIED';
+      return "DATA_NODE_HEALTH_UNSPECIFIED";
     case DataNodeHealth.DATA_NODE_HEALTH_OK:
-      return 'DATA_NODE_HEALTH_OK';
+      return "DATA_NODE_HEALTH_OK";
     case DataNodeHealth.DATA_NODE_HEALTH_SYNCING:
-      return 'DATA_NODE_HEALTH_SYNCING';
+      return "DATA_NODE_HEALTH_SYNCING";
     case DataNodeHealth.DATA_NODE_HEALTH_SHUTTING_DOWN:
-      return 'DATA_NODE_HEALTH_SHUTTING_DOWN';
+      return "DATA_NODE_HEALTH_SHUTTING_DOWN";
     case DataNodeHealth.UNRECOGNIZED:
     default:
-      return 'UNRECOGNIZED';
+      return "UNRECOGNIZED";
   }
 }
 
@@ -99,16 +99,20 @@ export interface AttachRequest {
   /** Exactly one per frame. */
   frame?:
     | //
-      /** First frame of the stream, exactly once. */
-      { $case: 'hello'; value: DataNodeHello } //
-      /** Periodic state of the data-node. */
-    | { $case: 'heartbeat'; value: DataNodeHeartbeat } //
+    /** First frame of the stream, exactly once. */
+    { $case: "hello"; value: DataNodeHello }
+    | //
+    /** Periodic state of the data-node. */
+    { $case: "heartbeat"; value: DataNodeHeartbeat }
+    | //
     /** The data-node has applied a snapshot. */
-    | { $case: 'applied'; value: TopologyApplied } //
+    { $case: "applied"; value: TopologyApplied }
+    | //
     /** The outcome of an AdminRequest. */
-    | { $case: 'adminResult'; value: AdminResult } //
+    { $case: "adminResult"; value: AdminResult }
+    | //
     /** Messages the data-node's clients published, to propagate on the cluster bus. */
-    | { $case: 'publish'; value: PubSubOutbound }
+    { $case: "publish"; value: PubSubOutbound }
     | undefined;
 }
 
@@ -117,12 +121,14 @@ export interface AttachResponse {
   /** Exactly one per frame. */
   frame?:
     | //
-      /** The whole topology (see the snapshot policy on Attach). */
-      { $case: 'topology'; value: TopologySnapshot } //
-      /** Something the agent needs the data-node to do. */
-    | { $case: 'adminRequest'; value: AdminRequest } //
+    /** The whole topology (see the snapshot policy on Attach). */
+    { $case: "topology"; value: TopologySnapshot }
+    | //
+    /** Something the agent needs the data-node to do. */
+    { $case: "adminRequest"; value: AdminRequest }
+    | //
     /** Messages published elsewhere in the cluster, for the data-node's subscribers. */
-    | { $case: 'delivery'; value: PubSubInbound }
+    { $case: "delivery"; value: PubSubInbound }
     | undefined;
 }
 
@@ -186,10 +192,12 @@ export interface PauseWrites {
 }
 
 /** End a pause started by PauseWrites. */
-export interface ResumeWrites {}
+export interface ResumeWrites {
+}
 
 /** Empty the keyspace (CLUSTER RESET on a replica, which becomes an empty master). */
-export interface FlushData {}
+export interface FlushData {
+}
 
 /** Something the agent asks its data-node to do. Answered by AdminResult with the same request_id. */
 export interface AdminRequest {
@@ -198,12 +206,14 @@ export interface AdminRequest {
   /** The action; exactly one. */
   action?:
     | //
-      /** Pause client writes. */
-      { $case: 'pauseWrites'; value: PauseWrites } //
-      /** Resume client writes. */
-    | { $case: 'resumeWrites'; value: ResumeWrites } //
+    /** Pause client writes. */
+    { $case: "pauseWrites"; value: PauseWrites }
+    | //
+    /** Resume client writes. */
+    { $case: "resumeWrites"; value: ResumeWrites }
+    | //
     /** Empty the keyspace. */
-    | { $case: 'flushData'; value: FlushData }
+    { $case: "flushData"; value: FlushData }
     | undefined;
 }
 
@@ -214,10 +224,11 @@ export interface AdminResult {
   /** Done or failed. */
   outcome?:
     | //
-      /** Done. */
-      { $case: 'done'; value: AdminDone } //
-      /** Failed: a sentence for the agent's log. */
-    | { $case: 'error'; value: string }
+    /** Done. */
+    { $case: "done"; value: AdminDone }
+    | //
+    /** Failed: a sentence for the agent's log. */
+    { $case: "error"; value: string }
     | undefined;
 }
 
@@ -262,13 +273,14 @@ export interface ClusterCommandResponse {
   /** Either an error or a reply. */
   outcome?:
     | //
-      /**
-       * The error exactly as Redis words it, prefix included and without "-" or CRLF, e.g.
-       * "ERR Slot 0 is already busy"; the data-node writes "-" + error + "\r\n".
-       */
-      { $case: 'error'; value: string } //
-      /** The reply value. */
-    | { $case: 'reply'; value: ReplyValue }
+    /**
+     * The error exactly as Redis words it, prefix included and without "-" or CRLF, e.g.
+     * "ERR Slot 0 is already busy"; the data-node writes "-" + error + "\r\n".
+     */
+    { $case: "error"; value: string }
+    | //
+    /** The reply value. */
+    { $case: "reply"; value: ReplyValue }
     | undefined;
   /** TopologySnapshot.agent_instance_id of the snapshot named by topology_version. */
   agentInstanceId: string;
@@ -284,20 +296,26 @@ export interface ReplyValue {
   /** Exactly one kind. */
   kind?:
     | //
-      /** Simple string, e.g. "OK" (+OK). */
-      { $case: 'simple'; value: string } //
-      /** Integer (:n), e.g. COUNT-FAILURE-REPORTS. */
-    | { $case: 'integer'; value: bigint } //
+    /** Simple string, e.g. "OK" (+OK). */
+    { $case: "simple"; value: string }
+    | //
+    /** Integer (:n), e.g. COUNT-FAILURE-REPORTS. */
+    { $case: "integer"; value: bigint }
+    | //
     /** Bulk string ($n), binary-safe. */
-    | { $case: 'bulk'; value: Buffer } //
+    { $case: "bulk"; value: Buffer }
+    | //
     /** Verbatim text: RESP3 "=n txt:..." and a bulk string in RESP2 (CLUSTER INFO). */
-    | { $case: 'verbatimText'; value: Buffer } //
+    { $case: "verbatimText"; value: Buffer }
+    | //
     /** Array (*n). */
-    | { $case: 'array'; value: ReplyArray } //
+    { $case: "array"; value: ReplyArray }
+    | //
     /** Map (%n in RESP3, a flat array in RESP2), e.g. CLUSTER LINKS entries. */
-    | { $case: 'map'; value: ReplyMap } //
+    { $case: "map"; value: ReplyMap }
+    | //
     /** Null (_ in RESP3, $-1 in RESP2). */
-    | { $case: 'null'; value: ReplyNull }
+    { $case: "null"; value: ReplyNull }
     | undefined;
 }
 
@@ -316,13 +334,16 @@ export interface ReplyMap {
 /** One map entry. */
 export interface ReplyMapEntry {
   /** The key. */
-  key?: ReplyValue | undefined;
+  key?:
+    | ReplyValue
+    | undefined;
   /** The value. */
   value?: ReplyValue | undefined;
 }
 
 /** A null reply. */
-export interface ReplyNull {}
+export interface ReplyNull {
+}
 
 function createBaseAttachRequest(): AttachRequest {
   return { frame: undefined };
@@ -331,19 +352,19 @@ function createBaseAttachRequest(): AttachRequest {
 export const AttachRequest: MessageFns<AttachRequest> = {
   encode(message: AttachRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     switch (message.frame?.$case) {
-      case 'hello':
+      case "hello":
         DataNodeHello.encode(message.frame.value, writer.uint32(10).fork()).join();
         break;
-      case 'heartbeat':
+      case "heartbeat":
         DataNodeHeartbeat.encode(message.frame.value, writer.uint32(18).fork()).join();
         break;
-      case 'applied':
+      case "applied":
         TopologyApplied.encode(message.frame.value, writer.uint32(26).fork()).join();
         break;
-      case 'adminResult':
+      case "adminResult":
         AdminResult.encode(message.frame.value, writer.uint32(34).fork()).join();
         break;
-      case 'publish':
+      case "publish":
         PubSubOutbound.encode(message.frame.value, writer.uint32(42).fork()).join();
         break;
     }
@@ -354,7 +375,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -368,7 +389,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
               break;
             }
 
-            message.frame = { $case: 'hello', value: DataNodeHello.decode(reader, reader.uint32()) };
+            message.frame = { $case: "hello", value: DataNodeHello.decode(reader, reader.uint32()) };
             continue;
           }
           case 2: {
@@ -376,7 +397,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
               break;
             }
 
-            message.frame = { $case: 'heartbeat', value: DataNodeHeartbeat.decode(reader, reader.uint32()) };
+            message.frame = { $case: "heartbeat", value: DataNodeHeartbeat.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -384,7 +405,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
               break;
             }
 
-            message.frame = { $case: 'applied', value: TopologyApplied.decode(reader, reader.uint32()) };
+            message.frame = { $case: "applied", value: TopologyApplied.decode(reader, reader.uint32()) };
             continue;
           }
           case 4: {
@@ -392,7 +413,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
               break;
             }
 
-            message.frame = { $case: 'adminResult', value: AdminResult.decode(reader, reader.uint32()) };
+            message.frame = { $case: "adminResult", value: AdminResult.decode(reader, reader.uint32()) };
             continue;
           }
           case 5: {
@@ -400,7 +421,7 @@ export const AttachRequest: MessageFns<AttachRequest> = {
               break;
             }
 
-            message.frame = { $case: 'publish', value: PubSubOutbound.decode(reader, reader.uint32()) };
+            message.frame = { $case: "publish", value: PubSubOutbound.decode(reader, reader.uint32()) };
             continue;
           }
         }
@@ -418,32 +439,32 @@ export const AttachRequest: MessageFns<AttachRequest> = {
   fromJSON(object: any): AttachRequest {
     return {
       frame: isSet(object.hello)
-        ? { $case: 'hello', value: DataNodeHello.fromJSON(object.hello) }
+        ? { $case: "hello", value: DataNodeHello.fromJSON(object.hello) }
         : isSet(object.heartbeat)
-          ? { $case: 'heartbeat', value: DataNodeHeartbeat.fromJSON(object.heartbeat) }
-          : isSet(object.applied)
-            ? { $case: 'applied', value: TopologyApplied.fromJSON(object.applied) }
-            : isSet(object.adminResult)
-              ? { $case: 'adminResult', value: AdminResult.fromJSON(object.adminResult) }
-              : isSet(object.admin_result)
-                ? { $case: 'adminResult', value: AdminResult.fromJSON(object.admin_result) }
-                : isSet(object.publish)
-                  ? { $case: 'publish', value: PubSubOutbound.fromJSON(object.publish) }
-                  : undefined,
+        ? { $case: "heartbeat", value: DataNodeHeartbeat.fromJSON(object.heartbeat) }
+        : isSet(object.applied)
+        ? { $case: "applied", value: TopologyApplied.fromJSON(object.applied) }
+        : isSet(object.adminResult)
+        ? { $case: "adminResult", value: AdminResult.fromJSON(object.adminResult) }
+        : isSet(object.admin_result)
+        ? { $case: "adminResult", value: AdminResult.fromJSON(object.admin_result) }
+        : isSet(object.publish)
+        ? { $case: "publish", value: PubSubOutbound.fromJSON(object.publish) }
+        : undefined,
     };
   },
 
   toJSON(message: AttachRequest): unknown {
     const obj: any = {};
-    if (message.frame?.$case === 'hello') {
+    if (message.frame?.$case === "hello") {
       obj.hello = DataNodeHello.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'heartbeat') {
+    } else if (message.frame?.$case === "heartbeat") {
       obj.heartbeat = DataNodeHeartbeat.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'applied') {
+    } else if (message.frame?.$case === "applied") {
       obj.applied = TopologyApplied.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'adminResult') {
+    } else if (message.frame?.$case === "adminResult") {
       obj.adminResult = AdminResult.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'publish') {
+    } else if (message.frame?.$case === "publish") {
       obj.publish = PubSubOutbound.toJSON(message.frame.value);
     }
     return obj;
@@ -455,33 +476,33 @@ export const AttachRequest: MessageFns<AttachRequest> = {
   fromPartial<I extends Exact<DeepPartial<AttachRequest>, I>>(object: I): AttachRequest {
     const message = createBaseAttachRequest();
     switch (object.frame?.$case) {
-      case 'hello': {
+      case "hello": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'hello', value: DataNodeHello.fromPartial(object.frame.value) };
+          message.frame = { $case: "hello", value: DataNodeHello.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'heartbeat': {
+      case "heartbeat": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'heartbeat', value: DataNodeHeartbeat.fromPartial(object.frame.value) };
+          message.frame = { $case: "heartbeat", value: DataNodeHeartbeat.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'applied': {
+      case "applied": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'applied', value: TopologyApplied.fromPartial(object.frame.value) };
+          message.frame = { $case: "applied", value: TopologyApplied.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'adminResult': {
+      case "adminResult": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'adminResult', value: AdminResult.fromPartial(object.frame.value) };
+          message.frame = { $case: "adminResult", value: AdminResult.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'publish': {
+      case "publish": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'publish', value: PubSubOutbound.fromPartial(object.frame.value) };
+          message.frame = { $case: "publish", value: PubSubOutbound.fromPartial(object.frame.value) };
         }
         break;
       }
@@ -497,13 +518,13 @@ function createBaseAttachResponse(): AttachResponse {
 export const AttachResponse: MessageFns<AttachResponse> = {
   encode(message: AttachResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     switch (message.frame?.$case) {
-      case 'topology':
+      case "topology":
         TopologySnapshot.encode(message.frame.value, writer.uint32(10).fork()).join();
         break;
-      case 'adminRequest':
+      case "adminRequest":
         AdminRequest.encode(message.frame.value, writer.uint32(18).fork()).join();
         break;
-      case 'delivery':
+      case "delivery":
         PubSubInbound.encode(message.frame.value, writer.uint32(26).fork()).join();
         break;
     }
@@ -514,7 +535,7 @@ export const AttachResponse: MessageFns<AttachResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -528,7 +549,7 @@ export const AttachResponse: MessageFns<AttachResponse> = {
               break;
             }
 
-            message.frame = { $case: 'topology', value: TopologySnapshot.decode(reader, reader.uint32()) };
+            message.frame = { $case: "topology", value: TopologySnapshot.decode(reader, reader.uint32()) };
             continue;
           }
           case 2: {
@@ -536,7 +557,7 @@ export const AttachResponse: MessageFns<AttachResponse> = {
               break;
             }
 
-            message.frame = { $case: 'adminRequest', value: AdminRequest.decode(reader, reader.uint32()) };
+            message.frame = { $case: "adminRequest", value: AdminRequest.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -544,7 +565,7 @@ export const AttachResponse: MessageFns<AttachResponse> = {
               break;
             }
 
-            message.frame = { $case: 'delivery', value: PubSubInbound.decode(reader, reader.uint32()) };
+            message.frame = { $case: "delivery", value: PubSubInbound.decode(reader, reader.uint32()) };
             continue;
           }
         }
@@ -562,24 +583,24 @@ export const AttachResponse: MessageFns<AttachResponse> = {
   fromJSON(object: any): AttachResponse {
     return {
       frame: isSet(object.topology)
-        ? { $case: 'topology', value: TopologySnapshot.fromJSON(object.topology) }
+        ? { $case: "topology", value: TopologySnapshot.fromJSON(object.topology) }
         : isSet(object.adminRequest)
-          ? { $case: 'adminRequest', value: AdminRequest.fromJSON(object.adminRequest) }
-          : isSet(object.admin_request)
-            ? { $case: 'adminRequest', value: AdminRequest.fromJSON(object.admin_request) }
-            : isSet(object.delivery)
-              ? { $case: 'delivery', value: PubSubInbound.fromJSON(object.delivery) }
-              : undefined,
+        ? { $case: "adminRequest", value: AdminRequest.fromJSON(object.adminRequest) }
+        : isSet(object.admin_request)
+        ? { $case: "adminRequest", value: AdminRequest.fromJSON(object.admin_request) }
+        : isSet(object.delivery)
+        ? { $case: "delivery", value: PubSubInbound.fromJSON(object.delivery) }
+        : undefined,
     };
   },
 
   toJSON(message: AttachResponse): unknown {
     const obj: any = {};
-    if (message.frame?.$case === 'topology') {
+    if (message.frame?.$case === "topology") {
       obj.topology = TopologySnapshot.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'adminRequest') {
+    } else if (message.frame?.$case === "adminRequest") {
       obj.adminRequest = AdminRequest.toJSON(message.frame.value);
-    } else if (message.frame?.$case === 'delivery') {
+    } else if (message.frame?.$case === "delivery") {
       obj.delivery = PubSubInbound.toJSON(message.frame.value);
     }
     return obj;
@@ -591,21 +612,21 @@ export const AttachResponse: MessageFns<AttachResponse> = {
   fromPartial<I extends Exact<DeepPartial<AttachResponse>, I>>(object: I): AttachResponse {
     const message = createBaseAttachResponse();
     switch (object.frame?.$case) {
-      case 'topology': {
+      case "topology": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'topology', value: TopologySnapshot.fromPartial(object.frame.value) };
+          message.frame = { $case: "topology", value: TopologySnapshot.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'adminRequest': {
+      case "adminRequest": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'adminRequest', value: AdminRequest.fromPartial(object.frame.value) };
+          message.frame = { $case: "adminRequest", value: AdminRequest.fromPartial(object.frame.value) };
         }
         break;
       }
-      case 'delivery': {
+      case "delivery": {
         if (object.frame?.value !== undefined && object.frame?.value !== null) {
-          message.frame = { $case: 'delivery', value: PubSubInbound.fromPartial(object.frame.value) };
+          message.frame = { $case: "delivery", value: PubSubInbound.fromPartial(object.frame.value) };
         }
         break;
       }
@@ -615,12 +636,12 @@ export const AttachResponse: MessageFns<AttachResponse> = {
 };
 
 function createBaseDataNodeHello(): DataNodeHello {
-  return { dataNodeVersion: '', clientPort: 0, pid: 0, instanceId: '', startedAtMs: 0n };
+  return { dataNodeVersion: "", clientPort: 0, pid: 0, instanceId: "", startedAtMs: 0n };
 }
 
 export const DataNodeHello: MessageFns<DataNodeHello> = {
   encode(message: DataNodeHello, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.dataNodeVersion !== '') {
+    if (message.dataNodeVersion !== "") {
       writer.uint32(10).string(message.dataNodeVersion);
     }
     if (message.clientPort !== 0) {
@@ -629,12 +650,12 @@ export const DataNodeHello: MessageFns<DataNodeHello> = {
     if (message.pid !== 0) {
       writer.uint32(24).uint32(message.pid);
     }
-    if (message.instanceId !== '') {
+    if (message.instanceId !== "") {
       writer.uint32(34).string(message.instanceId);
     }
     if (message.startedAtMs !== 0n) {
       if (BigInt.asUintN(64, message.startedAtMs) !== message.startedAtMs) {
-        throw new globalThis.Error('value provided for field message.startedAtMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.startedAtMs of type uint64 too large");
       }
       writer.uint32(40).uint64(message.startedAtMs);
     }
@@ -645,7 +666,7 @@ export const DataNodeHello: MessageFns<DataNodeHello> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -711,30 +732,30 @@ export const DataNodeHello: MessageFns<DataNodeHello> = {
       dataNodeVersion: isSet(object.dataNodeVersion)
         ? globalThis.String(object.dataNodeVersion)
         : isSet(object.data_node_version)
-          ? globalThis.String(object.data_node_version)
-          : '',
+        ? globalThis.String(object.data_node_version)
+        : "",
       clientPort: isSet(object.clientPort)
         ? globalThis.Number(object.clientPort)
         : isSet(object.client_port)
-          ? globalThis.Number(object.client_port)
-          : 0,
+        ? globalThis.Number(object.client_port)
+        : 0,
       pid: isSet(object.pid) ? globalThis.Number(object.pid) : 0,
       instanceId: isSet(object.instanceId)
         ? globalThis.String(object.instanceId)
         : isSet(object.instance_id)
-          ? globalThis.String(object.instance_id)
-          : '',
+        ? globalThis.String(object.instance_id)
+        : "",
       startedAtMs: isSet(object.startedAtMs)
         ? BigInt(object.startedAtMs)
         : isSet(object.started_at_ms)
-          ? BigInt(object.started_at_ms)
-          : 0n,
+        ? BigInt(object.started_at_ms)
+        : 0n,
     };
   },
 
   toJSON(message: DataNodeHello): unknown {
     const obj: any = {};
-    if (message.dataNodeVersion !== '') {
+    if (message.dataNodeVersion !== "") {
       obj.dataNodeVersion = message.dataNodeVersion;
     }
     if (message.clientPort !== 0) {
@@ -743,7 +764,7 @@ export const DataNodeHello: MessageFns<DataNodeHello> = {
     if (message.pid !== 0) {
       obj.pid = Math.round(message.pid);
     }
-    if (message.instanceId !== '') {
+    if (message.instanceId !== "") {
       obj.instanceId = message.instanceId;
     }
     if (message.startedAtMs !== 0n) {
@@ -757,12 +778,13 @@ export const DataNodeHello: MessageFns<DataNodeHello> = {
   },
   fromPartial<I extends Exact<DeepPartial<DataNodeHello>, I>>(object: I): DataNodeHello {
     const message = createBaseDataNodeHello();
-    message.dataNodeVersion = object.dataNodeVersion ?? '';
+    message.dataNodeVersion = object.dataNodeVersion ?? "";
     message.clientPort = object.clientPort ?? 0;
     message.pid = object.pid ?? 0;
-    message.instanceId = object.instanceId ?? '';
-    message.startedAtMs =
-      object.startedAtMs !== undefined && object.startedAtMs !== null ? BigInt(object.startedAtMs) : 0n;
+    message.instanceId = object.instanceId ?? "";
+    message.startedAtMs = (object.startedAtMs !== undefined && object.startedAtMs !== null)
+      ? BigInt(object.startedAtMs)
+      : 0n;
     return message;
   },
 };
@@ -788,9 +810,7 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
     }
     if (message.replicationOffset !== 0n) {
       if (BigInt.asUintN(64, message.replicationOffset) !== message.replicationOffset) {
-        throw new globalThis.Error(
-          'value provided for field message.replicationOffset of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.replicationOffset of type uint64 too large");
       }
       writer.uint32(16).uint64(message.replicationOffset);
     }
@@ -799,7 +819,7 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
     }
     if (message.keyCount !== 0n) {
       if (BigInt.asUintN(64, message.keyCount) !== message.keyCount) {
-        throw new globalThis.Error('value provided for field message.keyCount of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.keyCount of type uint64 too large");
       }
       writer.uint32(32).uint64(message.keyCount);
     }
@@ -811,9 +831,7 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
     }
     if (message.masterLinkDownSinceMs !== 0n) {
       if (BigInt.asUintN(64, message.masterLinkDownSinceMs) !== message.masterLinkDownSinceMs) {
-        throw new globalThis.Error(
-          'value provided for field message.masterLinkDownSinceMs of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.masterLinkDownSinceMs of type uint64 too large");
       }
       writer.uint32(56).uint64(message.masterLinkDownSinceMs);
     }
@@ -822,7 +840,7 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
     }
     if (message.sentAtMs !== 0n) {
       if (BigInt.asUintN(64, message.sentAtMs) !== message.sentAtMs) {
-        throw new globalThis.Error('value provided for field message.sentAtMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.sentAtMs of type uint64 too large");
       }
       writer.uint32(72).uint64(message.sentAtMs);
     }
@@ -833,7 +851,7 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -932,35 +950,35 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
       replicationOffset: isSet(object.replicationOffset)
         ? BigInt(object.replicationOffset)
         : isSet(object.replication_offset)
-          ? BigInt(object.replication_offset)
-          : 0n,
+        ? BigInt(object.replication_offset)
+        : 0n,
       health: isSet(object.health) ? dataNodeHealthFromJSON(object.health) : 0,
       keyCount: isSet(object.keyCount)
         ? BigInt(object.keyCount)
         : isSet(object.key_count)
-          ? BigInt(object.key_count)
-          : 0n,
+        ? BigInt(object.key_count)
+        : 0n,
       loading: isSet(object.loading) ? globalThis.Boolean(object.loading) : false,
       masterLinkUp: isSet(object.masterLinkUp)
         ? globalThis.Boolean(object.masterLinkUp)
         : isSet(object.master_link_up)
-          ? globalThis.Boolean(object.master_link_up)
-          : false,
+        ? globalThis.Boolean(object.master_link_up)
+        : false,
       masterLinkDownSinceMs: isSet(object.masterLinkDownSinceMs)
         ? BigInt(object.masterLinkDownSinceMs)
         : isSet(object.master_link_down_since_ms)
-          ? BigInt(object.master_link_down_since_ms)
-          : 0n,
+        ? BigInt(object.master_link_down_since_ms)
+        : 0n,
       writesPaused: isSet(object.writesPaused)
         ? globalThis.Boolean(object.writesPaused)
         : isSet(object.writes_paused)
-          ? globalThis.Boolean(object.writes_paused)
-          : false,
+        ? globalThis.Boolean(object.writes_paused)
+        : false,
       sentAtMs: isSet(object.sentAtMs)
         ? BigInt(object.sentAtMs)
         : isSet(object.sent_at_ms)
-          ? BigInt(object.sent_at_ms)
-          : 0n,
+        ? BigInt(object.sent_at_ms)
+        : 0n,
     };
   },
 
@@ -1002,38 +1020,35 @@ export const DataNodeHeartbeat: MessageFns<DataNodeHeartbeat> = {
   fromPartial<I extends Exact<DeepPartial<DataNodeHeartbeat>, I>>(object: I): DataNodeHeartbeat {
     const message = createBaseDataNodeHeartbeat();
     message.role = object.role ?? 0;
-    message.replicationOffset =
-      object.replicationOffset !== undefined && object.replicationOffset !== null
-        ? BigInt(object.replicationOffset)
-        : 0n;
+    message.replicationOffset = (object.replicationOffset !== undefined && object.replicationOffset !== null)
+      ? BigInt(object.replicationOffset)
+      : 0n;
     message.health = object.health ?? 0;
-    message.keyCount =
-      object.keyCount !== undefined && object.keyCount !== null ? BigInt(object.keyCount) : 0n;
+    message.keyCount = (object.keyCount !== undefined && object.keyCount !== null) ? BigInt(object.keyCount) : 0n;
     message.loading = object.loading ?? false;
     message.masterLinkUp = object.masterLinkUp ?? false;
     message.masterLinkDownSinceMs =
-      object.masterLinkDownSinceMs !== undefined && object.masterLinkDownSinceMs !== null
+      (object.masterLinkDownSinceMs !== undefined && object.masterLinkDownSinceMs !== null)
         ? BigInt(object.masterLinkDownSinceMs)
         : 0n;
     message.writesPaused = object.writesPaused ?? false;
-    message.sentAtMs =
-      object.sentAtMs !== undefined && object.sentAtMs !== null ? BigInt(object.sentAtMs) : 0n;
+    message.sentAtMs = (object.sentAtMs !== undefined && object.sentAtMs !== null) ? BigInt(object.sentAtMs) : 0n;
     return message;
   },
 };
 
 function createBaseTopologyApplied(): TopologyApplied {
-  return { agentInstanceId: '', version: 0n };
+  return { agentInstanceId: "", version: 0n };
 }
 
 export const TopologyApplied: MessageFns<TopologyApplied> = {
   encode(message: TopologyApplied, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       writer.uint32(10).string(message.agentInstanceId);
     }
     if (message.version !== 0n) {
       if (BigInt.asUintN(64, message.version) !== message.version) {
-        throw new globalThis.Error('value provided for field message.version of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.version of type uint64 too large");
       }
       writer.uint32(16).uint64(message.version);
     }
@@ -1044,7 +1059,7 @@ export const TopologyApplied: MessageFns<TopologyApplied> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1086,15 +1101,15 @@ export const TopologyApplied: MessageFns<TopologyApplied> = {
       agentInstanceId: isSet(object.agentInstanceId)
         ? globalThis.String(object.agentInstanceId)
         : isSet(object.agent_instance_id)
-          ? globalThis.String(object.agent_instance_id)
-          : '',
+        ? globalThis.String(object.agent_instance_id)
+        : "",
       version: isSet(object.version) ? BigInt(object.version) : 0n,
     };
   },
 
   toJSON(message: TopologyApplied): unknown {
     const obj: any = {};
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       obj.agentInstanceId = message.agentInstanceId;
     }
     if (message.version !== 0n) {
@@ -1108,8 +1123,8 @@ export const TopologyApplied: MessageFns<TopologyApplied> = {
   },
   fromPartial<I extends Exact<DeepPartial<TopologyApplied>, I>>(object: I): TopologyApplied {
     const message = createBaseTopologyApplied();
-    message.agentInstanceId = object.agentInstanceId ?? '';
-    message.version = object.version !== undefined && object.version !== null ? BigInt(object.version) : 0n;
+    message.agentInstanceId = object.agentInstanceId ?? "";
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
     return message;
   },
 };
@@ -1122,7 +1137,7 @@ export const PauseWrites: MessageFns<PauseWrites> = {
   encode(message: PauseWrites, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.durationMs !== 0n) {
       if (BigInt.asUintN(64, message.durationMs) !== message.durationMs) {
-        throw new globalThis.Error('value provided for field message.durationMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.durationMs of type uint64 too large");
       }
       writer.uint32(8).uint64(message.durationMs);
     }
@@ -1133,7 +1148,7 @@ export const PauseWrites: MessageFns<PauseWrites> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1167,8 +1182,8 @@ export const PauseWrites: MessageFns<PauseWrites> = {
       durationMs: isSet(object.durationMs)
         ? BigInt(object.durationMs)
         : isSet(object.duration_ms)
-          ? BigInt(object.duration_ms)
-          : 0n,
+        ? BigInt(object.duration_ms)
+        : 0n,
     };
   },
 
@@ -1185,8 +1200,9 @@ export const PauseWrites: MessageFns<PauseWrites> = {
   },
   fromPartial<I extends Exact<DeepPartial<PauseWrites>, I>>(object: I): PauseWrites {
     const message = createBasePauseWrites();
-    message.durationMs =
-      object.durationMs !== undefined && object.durationMs !== null ? BigInt(object.durationMs) : 0n;
+    message.durationMs = (object.durationMs !== undefined && object.durationMs !== null)
+      ? BigInt(object.durationMs)
+      : 0n;
     return message;
   },
 };
@@ -1204,7 +1220,7 @@ export const ResumeWrites: MessageFns<ResumeWrites> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1256,7 +1272,7 @@ export const FlushData: MessageFns<FlushData> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1303,18 +1319,18 @@ export const AdminRequest: MessageFns<AdminRequest> = {
   encode(message: AdminRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.requestId !== 0n) {
       if (BigInt.asUintN(64, message.requestId) !== message.requestId) {
-        throw new globalThis.Error('value provided for field message.requestId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.requestId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.requestId);
     }
     switch (message.action?.$case) {
-      case 'pauseWrites':
+      case "pauseWrites":
         PauseWrites.encode(message.action.value, writer.uint32(18).fork()).join();
         break;
-      case 'resumeWrites':
+      case "resumeWrites":
         ResumeWrites.encode(message.action.value, writer.uint32(26).fork()).join();
         break;
-      case 'flushData':
+      case "flushData":
         FlushData.encode(message.action.value, writer.uint32(34).fork()).join();
         break;
     }
@@ -1325,7 +1341,7 @@ export const AdminRequest: MessageFns<AdminRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1347,7 +1363,7 @@ export const AdminRequest: MessageFns<AdminRequest> = {
               break;
             }
 
-            message.action = { $case: 'pauseWrites', value: PauseWrites.decode(reader, reader.uint32()) };
+            message.action = { $case: "pauseWrites", value: PauseWrites.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -1355,7 +1371,7 @@ export const AdminRequest: MessageFns<AdminRequest> = {
               break;
             }
 
-            message.action = { $case: 'resumeWrites', value: ResumeWrites.decode(reader, reader.uint32()) };
+            message.action = { $case: "resumeWrites", value: ResumeWrites.decode(reader, reader.uint32()) };
             continue;
           }
           case 4: {
@@ -1363,7 +1379,7 @@ export const AdminRequest: MessageFns<AdminRequest> = {
               break;
             }
 
-            message.action = { $case: 'flushData', value: FlushData.decode(reader, reader.uint32()) };
+            message.action = { $case: "flushData", value: FlushData.decode(reader, reader.uint32()) };
             continue;
           }
         }
@@ -1383,21 +1399,21 @@ export const AdminRequest: MessageFns<AdminRequest> = {
       requestId: isSet(object.requestId)
         ? BigInt(object.requestId)
         : isSet(object.request_id)
-          ? BigInt(object.request_id)
-          : 0n,
+        ? BigInt(object.request_id)
+        : 0n,
       action: isSet(object.pauseWrites)
-        ? { $case: 'pauseWrites', value: PauseWrites.fromJSON(object.pauseWrites) }
+        ? { $case: "pauseWrites", value: PauseWrites.fromJSON(object.pauseWrites) }
         : isSet(object.pause_writes)
-          ? { $case: 'pauseWrites', value: PauseWrites.fromJSON(object.pause_writes) }
-          : isSet(object.resumeWrites)
-            ? { $case: 'resumeWrites', value: ResumeWrites.fromJSON(object.resumeWrites) }
-            : isSet(object.resume_writes)
-              ? { $case: 'resumeWrites', value: ResumeWrites.fromJSON(object.resume_writes) }
-              : isSet(object.flushData)
-                ? { $case: 'flushData', value: FlushData.fromJSON(object.flushData) }
-                : isSet(object.flush_data)
-                  ? { $case: 'flushData', value: FlushData.fromJSON(object.flush_data) }
-                  : undefined,
+        ? { $case: "pauseWrites", value: PauseWrites.fromJSON(object.pause_writes) }
+        : isSet(object.resumeWrites)
+        ? { $case: "resumeWrites", value: ResumeWrites.fromJSON(object.resumeWrites) }
+        : isSet(object.resume_writes)
+        ? { $case: "resumeWrites", value: ResumeWrites.fromJSON(object.resume_writes) }
+        : isSet(object.flushData)
+        ? { $case: "flushData", value: FlushData.fromJSON(object.flushData) }
+        : isSet(object.flush_data)
+        ? { $case: "flushData", value: FlushData.fromJSON(object.flush_data) }
+        : undefined,
     };
   },
 
@@ -1406,11 +1422,11 @@ export const AdminRequest: MessageFns<AdminRequest> = {
     if (message.requestId !== 0n) {
       obj.requestId = message.requestId.toString();
     }
-    if (message.action?.$case === 'pauseWrites') {
+    if (message.action?.$case === "pauseWrites") {
       obj.pauseWrites = PauseWrites.toJSON(message.action.value);
-    } else if (message.action?.$case === 'resumeWrites') {
+    } else if (message.action?.$case === "resumeWrites") {
       obj.resumeWrites = ResumeWrites.toJSON(message.action.value);
-    } else if (message.action?.$case === 'flushData') {
+    } else if (message.action?.$case === "flushData") {
       obj.flushData = FlushData.toJSON(message.action.value);
     }
     return obj;
@@ -1421,24 +1437,23 @@ export const AdminRequest: MessageFns<AdminRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<AdminRequest>, I>>(object: I): AdminRequest {
     const message = createBaseAdminRequest();
-    message.requestId =
-      object.requestId !== undefined && object.requestId !== null ? BigInt(object.requestId) : 0n;
+    message.requestId = (object.requestId !== undefined && object.requestId !== null) ? BigInt(object.requestId) : 0n;
     switch (object.action?.$case) {
-      case 'pauseWrites': {
+      case "pauseWrites": {
         if (object.action?.value !== undefined && object.action?.value !== null) {
-          message.action = { $case: 'pauseWrites', value: PauseWrites.fromPartial(object.action.value) };
+          message.action = { $case: "pauseWrites", value: PauseWrites.fromPartial(object.action.value) };
         }
         break;
       }
-      case 'resumeWrites': {
+      case "resumeWrites": {
         if (object.action?.value !== undefined && object.action?.value !== null) {
-          message.action = { $case: 'resumeWrites', value: ResumeWrites.fromPartial(object.action.value) };
+          message.action = { $case: "resumeWrites", value: ResumeWrites.fromPartial(object.action.value) };
         }
         break;
       }
-      case 'flushData': {
+      case "flushData": {
         if (object.action?.value !== undefined && object.action?.value !== null) {
-          message.action = { $case: 'flushData', value: FlushData.fromPartial(object.action.value) };
+          message.action = { $case: "flushData", value: FlushData.fromPartial(object.action.value) };
         }
         break;
       }
@@ -1455,15 +1470,15 @@ export const AdminResult: MessageFns<AdminResult> = {
   encode(message: AdminResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.requestId !== 0n) {
       if (BigInt.asUintN(64, message.requestId) !== message.requestId) {
-        throw new globalThis.Error('value provided for field message.requestId of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.requestId of type uint64 too large");
       }
       writer.uint32(8).uint64(message.requestId);
     }
     switch (message.outcome?.$case) {
-      case 'done':
+      case "done":
         AdminDone.encode(message.outcome.value, writer.uint32(18).fork()).join();
         break;
-      case 'error':
+      case "error":
         writer.uint32(26).string(message.outcome.value);
         break;
     }
@@ -1474,7 +1489,7 @@ export const AdminResult: MessageFns<AdminResult> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1496,7 +1511,7 @@ export const AdminResult: MessageFns<AdminResult> = {
               break;
             }
 
-            message.outcome = { $case: 'done', value: AdminDone.decode(reader, reader.uint32()) };
+            message.outcome = { $case: "done", value: AdminDone.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -1504,7 +1519,7 @@ export const AdminResult: MessageFns<AdminResult> = {
               break;
             }
 
-            message.outcome = { $case: 'error', value: reader.string() };
+            message.outcome = { $case: "error", value: reader.string() };
             continue;
           }
         }
@@ -1524,13 +1539,13 @@ export const AdminResult: MessageFns<AdminResult> = {
       requestId: isSet(object.requestId)
         ? BigInt(object.requestId)
         : isSet(object.request_id)
-          ? BigInt(object.request_id)
-          : 0n,
+        ? BigInt(object.request_id)
+        : 0n,
       outcome: isSet(object.done)
-        ? { $case: 'done', value: AdminDone.fromJSON(object.done) }
+        ? { $case: "done", value: AdminDone.fromJSON(object.done) }
         : isSet(object.error)
-          ? { $case: 'error', value: globalThis.String(object.error) }
-          : undefined,
+        ? { $case: "error", value: globalThis.String(object.error) }
+        : undefined,
     };
   },
 
@@ -1539,9 +1554,9 @@ export const AdminResult: MessageFns<AdminResult> = {
     if (message.requestId !== 0n) {
       obj.requestId = message.requestId.toString();
     }
-    if (message.outcome?.$case === 'done') {
+    if (message.outcome?.$case === "done") {
       obj.done = AdminDone.toJSON(message.outcome.value);
-    } else if (message.outcome?.$case === 'error') {
+    } else if (message.outcome?.$case === "error") {
       obj.error = message.outcome.value;
     }
     return obj;
@@ -1552,18 +1567,17 @@ export const AdminResult: MessageFns<AdminResult> = {
   },
   fromPartial<I extends Exact<DeepPartial<AdminResult>, I>>(object: I): AdminResult {
     const message = createBaseAdminResult();
-    message.requestId =
-      object.requestId !== undefined && object.requestId !== null ? BigInt(object.requestId) : 0n;
+    message.requestId = (object.requestId !== undefined && object.requestId !== null) ? BigInt(object.requestId) : 0n;
     switch (object.outcome?.$case) {
-      case 'done': {
+      case "done": {
         if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
-          message.outcome = { $case: 'done', value: AdminDone.fromPartial(object.outcome.value) };
+          message.outcome = { $case: "done", value: AdminDone.fromPartial(object.outcome.value) };
         }
         break;
       }
-      case 'error': {
+      case "error": {
         if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
-          message.outcome = { $case: 'error', value: object.outcome.value };
+          message.outcome = { $case: "error", value: object.outcome.value };
         }
         break;
       }
@@ -1580,9 +1594,7 @@ export const AdminDone: MessageFns<AdminDone> = {
   encode(message: AdminDone, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.replicationOffset !== 0n) {
       if (BigInt.asUintN(64, message.replicationOffset) !== message.replicationOffset) {
-        throw new globalThis.Error(
-          'value provided for field message.replicationOffset of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.replicationOffset of type uint64 too large");
       }
       writer.uint32(8).uint64(message.replicationOffset);
     }
@@ -1593,7 +1605,7 @@ export const AdminDone: MessageFns<AdminDone> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1627,8 +1639,8 @@ export const AdminDone: MessageFns<AdminDone> = {
       replicationOffset: isSet(object.replicationOffset)
         ? BigInt(object.replicationOffset)
         : isSet(object.replication_offset)
-          ? BigInt(object.replication_offset)
-          : 0n,
+        ? BigInt(object.replication_offset)
+        : 0n,
     };
   },
 
@@ -1645,10 +1657,9 @@ export const AdminDone: MessageFns<AdminDone> = {
   },
   fromPartial<I extends Exact<DeepPartial<AdminDone>, I>>(object: I): AdminDone {
     const message = createBaseAdminDone();
-    message.replicationOffset =
-      object.replicationOffset !== undefined && object.replicationOffset !== null
-        ? BigInt(object.replicationOffset)
-        : 0n;
+    message.replicationOffset = (object.replicationOffset !== undefined && object.replicationOffset !== null)
+      ? BigInt(object.replicationOffset)
+      : 0n;
     return message;
   },
 };
@@ -1672,7 +1683,7 @@ export const PubSubOutbound: MessageFns<PubSubOutbound> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1759,7 +1770,7 @@ export const PubSubInbound: MessageFns<PubSubInbound> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1828,7 +1839,7 @@ export const PubSubInbound: MessageFns<PubSubInbound> = {
 };
 
 function createBaseClusterCommandRequest(): ClusterCommandRequest {
-  return { args: [], clientAddress: '' };
+  return { args: [], clientAddress: "" };
 }
 
 export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
@@ -1836,7 +1847,7 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     for (const v of message.args) {
       writer.uint32(10).bytes(v!);
     }
-    if (message.clientAddress !== '') {
+    if (message.clientAddress !== "") {
       writer.uint32(18).string(message.clientAddress);
     }
     return writer;
@@ -1846,7 +1857,7 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1885,14 +1896,12 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
 
   fromJSON(object: any): ClusterCommandRequest {
     return {
-      args: globalThis.Array.isArray(object?.args)
-        ? object.args.map((e: any) => Buffer.from(bytesFromBase64(e)))
-        : [],
+      args: globalThis.Array.isArray(object?.args) ? object.args.map((e: any) => Buffer.from(bytesFromBase64(e))) : [],
       clientAddress: isSet(object.clientAddress)
         ? globalThis.String(object.clientAddress)
         : isSet(object.client_address)
-          ? globalThis.String(object.client_address)
-          : '',
+        ? globalThis.String(object.client_address)
+        : "",
     };
   },
 
@@ -1901,7 +1910,7 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     if (message.args?.length) {
       obj.args = message.args.map((e) => base64FromBytes(e));
     }
-    if (message.clientAddress !== '') {
+    if (message.clientAddress !== "") {
       obj.clientAddress = message.clientAddress;
     }
     return obj;
@@ -1913,33 +1922,31 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
   fromPartial<I extends Exact<DeepPartial<ClusterCommandRequest>, I>>(object: I): ClusterCommandRequest {
     const message = createBaseClusterCommandRequest();
     message.args = object.args?.map((e) => e) || [];
-    message.clientAddress = object.clientAddress ?? '';
+    message.clientAddress = object.clientAddress ?? "";
     return message;
   },
 };
 
 function createBaseClusterCommandResponse(): ClusterCommandResponse {
-  return { outcome: undefined, agentInstanceId: '', topologyVersion: 0n };
+  return { outcome: undefined, agentInstanceId: "", topologyVersion: 0n };
 }
 
 export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
   encode(message: ClusterCommandResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     switch (message.outcome?.$case) {
-      case 'error':
+      case "error":
         writer.uint32(10).string(message.outcome.value);
         break;
-      case 'reply':
+      case "reply":
         ReplyValue.encode(message.outcome.value, writer.uint32(18).fork()).join();
         break;
     }
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       writer.uint32(26).string(message.agentInstanceId);
     }
     if (message.topologyVersion !== 0n) {
       if (BigInt.asUintN(64, message.topologyVersion) !== message.topologyVersion) {
-        throw new globalThis.Error(
-          'value provided for field message.topologyVersion of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.topologyVersion of type uint64 too large");
       }
       writer.uint32(32).uint64(message.topologyVersion);
     }
@@ -1950,7 +1957,7 @@ export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1964,7 +1971,7 @@ export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
               break;
             }
 
-            message.outcome = { $case: 'error', value: reader.string() };
+            message.outcome = { $case: "error", value: reader.string() };
             continue;
           }
           case 2: {
@@ -1972,7 +1979,7 @@ export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
               break;
             }
 
-            message.outcome = { $case: 'reply', value: ReplyValue.decode(reader, reader.uint32()) };
+            message.outcome = { $case: "reply", value: ReplyValue.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -2006,31 +2013,31 @@ export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
   fromJSON(object: any): ClusterCommandResponse {
     return {
       outcome: isSet(object.error)
-        ? { $case: 'error', value: globalThis.String(object.error) }
+        ? { $case: "error", value: globalThis.String(object.error) }
         : isSet(object.reply)
-          ? { $case: 'reply', value: ReplyValue.fromJSON(object.reply) }
-          : undefined,
+        ? { $case: "reply", value: ReplyValue.fromJSON(object.reply) }
+        : undefined,
       agentInstanceId: isSet(object.agentInstanceId)
         ? globalThis.String(object.agentInstanceId)
         : isSet(object.agent_instance_id)
-          ? globalThis.String(object.agent_instance_id)
-          : '',
+        ? globalThis.String(object.agent_instance_id)
+        : "",
       topologyVersion: isSet(object.topologyVersion)
         ? BigInt(object.topologyVersion)
         : isSet(object.topology_version)
-          ? BigInt(object.topology_version)
-          : 0n,
+        ? BigInt(object.topology_version)
+        : 0n,
     };
   },
 
   toJSON(message: ClusterCommandResponse): unknown {
     const obj: any = {};
-    if (message.outcome?.$case === 'error') {
+    if (message.outcome?.$case === "error") {
       obj.error = message.outcome.value;
-    } else if (message.outcome?.$case === 'reply') {
+    } else if (message.outcome?.$case === "reply") {
       obj.reply = ReplyValue.toJSON(message.outcome.value);
     }
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       obj.agentInstanceId = message.agentInstanceId;
     }
     if (message.topologyVersion !== 0n) {
@@ -2045,24 +2052,23 @@ export const ClusterCommandResponse: MessageFns<ClusterCommandResponse> = {
   fromPartial<I extends Exact<DeepPartial<ClusterCommandResponse>, I>>(object: I): ClusterCommandResponse {
     const message = createBaseClusterCommandResponse();
     switch (object.outcome?.$case) {
-      case 'error': {
+      case "error": {
         if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
-          message.outcome = { $case: 'error', value: object.outcome.value };
+          message.outcome = { $case: "error", value: object.outcome.value };
         }
         break;
       }
-      case 'reply': {
+      case "reply": {
         if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
-          message.outcome = { $case: 'reply', value: ReplyValue.fromPartial(object.outcome.value) };
+          message.outcome = { $case: "reply", value: ReplyValue.fromPartial(object.outcome.value) };
         }
         break;
       }
     }
-    message.agentInstanceId = object.agentInstanceId ?? '';
-    message.topologyVersion =
-      object.topologyVersion !== undefined && object.topologyVersion !== null
-        ? BigInt(object.topologyVersion)
-        : 0n;
+    message.agentInstanceId = object.agentInstanceId ?? "";
+    message.topologyVersion = (object.topologyVersion !== undefined && object.topologyVersion !== null)
+      ? BigInt(object.topologyVersion)
+      : 0n;
     return message;
   },
 };
@@ -2074,28 +2080,28 @@ function createBaseReplyValue(): ReplyValue {
 export const ReplyValue: MessageFns<ReplyValue> = {
   encode(message: ReplyValue, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     switch (message.kind?.$case) {
-      case 'simple':
+      case "simple":
         writer.uint32(10).string(message.kind.value);
         break;
-      case 'integer':
+      case "integer":
         if (BigInt.asIntN(64, message.kind.value) !== message.kind.value) {
-          throw new globalThis.Error('value provided for field message.kind.value of type int64 too large');
+          throw new globalThis.Error("value provided for field message.kind.value of type int64 too large");
         }
         writer.uint32(16).int64(message.kind.value);
         break;
-      case 'bulk':
+      case "bulk":
         writer.uint32(26).bytes(message.kind.value);
         break;
-      case 'verbatimText':
+      case "verbatimText":
         writer.uint32(34).bytes(message.kind.value);
         break;
-      case 'array':
+      case "array":
         ReplyArray.encode(message.kind.value, writer.uint32(42).fork()).join();
         break;
-      case 'map':
+      case "map":
         ReplyMap.encode(message.kind.value, writer.uint32(50).fork()).join();
         break;
-      case 'null':
+      case "null":
         ReplyNull.encode(message.kind.value, writer.uint32(58).fork()).join();
         break;
     }
@@ -2106,7 +2112,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2120,7 +2126,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'simple', value: reader.string() };
+            message.kind = { $case: "simple", value: reader.string() };
             continue;
           }
           case 2: {
@@ -2128,7 +2134,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'integer', value: reader.int64() as bigint };
+            message.kind = { $case: "integer", value: reader.int64() as bigint };
             continue;
           }
           case 3: {
@@ -2136,7 +2142,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'bulk', value: Buffer.from(reader.bytes()) };
+            message.kind = { $case: "bulk", value: Buffer.from(reader.bytes()) };
             continue;
           }
           case 4: {
@@ -2144,7 +2150,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'verbatimText', value: Buffer.from(reader.bytes()) };
+            message.kind = { $case: "verbatimText", value: Buffer.from(reader.bytes()) };
             continue;
           }
           case 5: {
@@ -2152,7 +2158,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'array', value: ReplyArray.decode(reader, reader.uint32()) };
+            message.kind = { $case: "array", value: ReplyArray.decode(reader, reader.uint32()) };
             continue;
           }
           case 6: {
@@ -2160,7 +2166,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'map', value: ReplyMap.decode(reader, reader.uint32()) };
+            message.kind = { $case: "map", value: ReplyMap.decode(reader, reader.uint32()) };
             continue;
           }
           case 7: {
@@ -2168,7 +2174,7 @@ export const ReplyValue: MessageFns<ReplyValue> = {
               break;
             }
 
-            message.kind = { $case: 'null', value: ReplyNull.decode(reader, reader.uint32()) };
+            message.kind = { $case: "null", value: ReplyNull.decode(reader, reader.uint32()) };
             continue;
           }
         }
@@ -2186,40 +2192,40 @@ export const ReplyValue: MessageFns<ReplyValue> = {
   fromJSON(object: any): ReplyValue {
     return {
       kind: isSet(object.simple)
-        ? { $case: 'simple', value: globalThis.String(object.simple) }
+        ? { $case: "simple", value: globalThis.String(object.simple) }
         : isSet(object.integer)
-          ? { $case: 'integer', value: BigInt(object.integer) }
-          : isSet(object.bulk)
-            ? { $case: 'bulk', value: Buffer.from(bytesFromBase64(object.bulk)) }
-            : isSet(object.verbatimText)
-              ? { $case: 'verbatimText', value: Buffer.from(bytesFromBase64(object.verbatimText)) }
-              : isSet(object.verbatim_text)
-                ? { $case: 'verbatimText', value: Buffer.from(bytesFromBase64(object.verbatim_text)) }
-                : isSet(object.array)
-                  ? { $case: 'array', value: ReplyArray.fromJSON(object.array) }
-                  : isSet(object.map)
-                    ? { $case: 'map', value: ReplyMap.fromJSON(object.map) }
-                    : isSet(object.null)
-                      ? { $case: 'null', value: ReplyNull.fromJSON(object.null) }
-                      : undefined,
+        ? { $case: "integer", value: BigInt(object.integer) }
+        : isSet(object.bulk)
+        ? { $case: "bulk", value: Buffer.from(bytesFromBase64(object.bulk)) }
+        : isSet(object.verbatimText)
+        ? { $case: "verbatimText", value: Buffer.from(bytesFromBase64(object.verbatimText)) }
+        : isSet(object.verbatim_text)
+        ? { $case: "verbatimText", value: Buffer.from(bytesFromBase64(object.verbatim_text)) }
+        : isSet(object.array)
+        ? { $case: "array", value: ReplyArray.fromJSON(object.array) }
+        : isSet(object.map)
+        ? { $case: "map", value: ReplyMap.fromJSON(object.map) }
+        : isSet(object.null)
+        ? { $case: "null", value: ReplyNull.fromJSON(object.null) }
+        : undefined,
     };
   },
 
   toJSON(message: ReplyValue): unknown {
     const obj: any = {};
-    if (message.kind?.$case === 'simple') {
+    if (message.kind?.$case === "simple") {
       obj.simple = message.kind.value;
-    } else if (message.kind?.$case === 'integer') {
+    } else if (message.kind?.$case === "integer") {
       obj.integer = message.kind.value.toString();
-    } else if (message.kind?.$case === 'bulk') {
+    } else if (message.kind?.$case === "bulk") {
       obj.bulk = base64FromBytes(message.kind.value);
-    } else if (message.kind?.$case === 'verbatimText') {
+    } else if (message.kind?.$case === "verbatimText") {
       obj.verbatimText = base64FromBytes(message.kind.value);
-    } else if (message.kind?.$case === 'array') {
+    } else if (message.kind?.$case === "array") {
       obj.array = ReplyArray.toJSON(message.kind.value);
-    } else if (message.kind?.$case === 'map') {
+    } else if (message.kind?.$case === "map") {
       obj.map = ReplyMap.toJSON(message.kind.value);
-    } else if (message.kind?.$case === 'null') {
+    } else if (message.kind?.$case === "null") {
       obj.null = ReplyNull.toJSON(message.kind.value);
     }
     return obj;
@@ -2231,45 +2237,45 @@ export const ReplyValue: MessageFns<ReplyValue> = {
   fromPartial<I extends Exact<DeepPartial<ReplyValue>, I>>(object: I): ReplyValue {
     const message = createBaseReplyValue();
     switch (object.kind?.$case) {
-      case 'simple': {
+      case "simple": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'simple', value: object.kind.value };
+          message.kind = { $case: "simple", value: object.kind.value };
         }
         break;
       }
-      case 'integer': {
+      case "integer": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'integer', value: BigInt(object.kind.value) };
+          message.kind = { $case: "integer", value: BigInt(object.kind.value) };
         }
         break;
       }
-      case 'bulk': {
+      case "bulk": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'bulk', value: object.kind.value };
+          message.kind = { $case: "bulk", value: object.kind.value };
         }
         break;
       }
-      case 'verbatimText': {
+      case "verbatimText": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'verbatimText', value: object.kind.value };
+          message.kind = { $case: "verbatimText", value: object.kind.value };
         }
         break;
       }
-      case 'array': {
+      case "array": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'array', value: ReplyArray.fromPartial(object.kind.value) };
+          message.kind = { $case: "array", value: ReplyArray.fromPartial(object.kind.value) };
         }
         break;
       }
-      case 'map': {
+      case "map": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'map', value: ReplyMap.fromPartial(object.kind.value) };
+          message.kind = { $case: "map", value: ReplyMap.fromPartial(object.kind.value) };
         }
         break;
       }
-      case 'null': {
+      case "null": {
         if (object.kind?.value !== undefined && object.kind?.value !== null) {
-          message.kind = { $case: 'null', value: ReplyNull.fromPartial(object.kind.value) };
+          message.kind = { $case: "null", value: ReplyNull.fromPartial(object.kind.value) };
         }
         break;
       }
@@ -2294,7 +2300,7 @@ export const ReplyArray: MessageFns<ReplyArray> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2325,9 +2331,7 @@ export const ReplyArray: MessageFns<ReplyArray> = {
 
   fromJSON(object: any): ReplyArray {
     return {
-      values: globalThis.Array.isArray(object?.values)
-        ? object.values.map((e: any) => ReplyValue.fromJSON(e))
-        : [],
+      values: globalThis.Array.isArray(object?.values) ? object.values.map((e: any) => ReplyValue.fromJSON(e)) : [],
     };
   },
 
@@ -2365,7 +2369,7 @@ export const ReplyMap: MessageFns<ReplyMap> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2439,7 +2443,7 @@ export const ReplyMapEntry: MessageFns<ReplyMapEntry> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2499,10 +2503,10 @@ export const ReplyMapEntry: MessageFns<ReplyMapEntry> = {
   },
   fromPartial<I extends Exact<DeepPartial<ReplyMapEntry>, I>>(object: I): ReplyMapEntry {
     const message = createBaseReplyMapEntry();
-    message.key =
-      object.key !== undefined && object.key !== null ? ReplyValue.fromPartial(object.key) : undefined;
-    message.value =
-      object.value !== undefined && object.value !== null ? ReplyValue.fromPartial(object.value) : undefined;
+    message.key = (object.key !== undefined && object.key !== null) ? ReplyValue.fromPartial(object.key) : undefined;
+    message.value = (object.value !== undefined && object.value !== null)
+      ? ReplyValue.fromPartial(object.value)
+      : undefined;
     return message;
   },
 };
@@ -2520,7 +2524,7 @@ export const ReplyNull: MessageFns<ReplyNull> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2586,7 +2590,7 @@ export const NodeAgentServiceService = {
    * loopback stream at this rate. Field numbers are left free for a delta frame should it be needed.
    */
   attach: {
-    path: '/tessera.cluster.v1.NodeAgentService/Attach' as const,
+    path: "/tessera.cluster.v1.NodeAgentService/Attach" as const,
     requestStream: true as const,
     responseStream: true as const,
     requestSerialize: (value: AttachRequest): Buffer => Buffer.from(AttachRequest.encode(value).finish()),
@@ -2604,7 +2608,7 @@ export const NodeAgentServiceService = {
    * Deadline: set by the data-node (a few seconds); not under a retry policy (not idempotent).
    */
   clusterCommand: {
-    path: '/tessera.cluster.v1.NodeAgentService/ClusterCommand' as const,
+    path: "/tessera.cluster.v1.NodeAgentService/ClusterCommand" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: ClusterCommandRequest): Buffer =>
@@ -2667,10 +2671,7 @@ export interface NodeAgentServiceClient extends Client {
    */
   attach(): ClientDuplexStream<AttachRequest, AttachResponse>;
   attach(options: Partial<CallOptions>): ClientDuplexStream<AttachRequest, AttachResponse>;
-  attach(
-    metadata: Metadata,
-    options?: Partial<CallOptions>,
-  ): ClientDuplexStream<AttachRequest, AttachResponse>;
+  attach(metadata: Metadata, options?: Partial<CallOptions>): ClientDuplexStream<AttachRequest, AttachResponse>;
   /**
    * A CLUSTER subcommand a client sent to the data-node that changes or reads state the agent owns.
    * Forwarded: ADDSLOTS, ADDSLOTSRANGE, DELSLOTS, DELSLOTSRANGE, FLUSHSLOTS, SETSLOT, MEET,
@@ -2699,44 +2700,32 @@ export interface NodeAgentServiceClient extends Client {
 
 export const NodeAgentServiceClient = makeGenericClientConstructor(
   NodeAgentServiceService,
-  'tessera.cluster.v1.NodeAgentService',
+  "tessera.cluster.v1.NodeAgentService",
 ) as unknown as {
-  new (
-    address: string,
-    credentials: ChannelCredentials,
-    options?: Partial<ClientOptions>,
-  ): NodeAgentServiceClient;
+  new (address: string, credentials: ChannelCredentials, options?: Partial<ClientOptions>): NodeAgentServiceClient;
   service: typeof NodeAgentServiceService;
   serviceName: string;
 };
 
 function bytesFromBase64(b64: string): Uint8Array {
-  return Uint8Array.from(globalThis.Buffer.from(b64, 'base64'));
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
 }
 
 function base64FromBytes(arr: Uint8Array): string {
-  return globalThis.Buffer.from(arr).toString('base64');
+  return globalThis.Buffer.from(arr).toString("base64");
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {

@@ -5,7 +5,7 @@
 // source: tessera/cluster/v1/bus.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import {
   type CallOptions,
   type ChannelCredentials,
@@ -17,8 +17,8 @@ import {
   type Metadata,
   type ServiceError,
   type UntypedServiceImplementation,
-} from '@grpc/grpc-js';
-import { NodeAddress, NodeId, SlotSet } from '../../common/v1/common.js';
+} from "@grpc/grpc-js";
+import { NodeAddress, NodeId, SlotSet } from "../../common/v1/common.js";
 import {
   ClusterState,
   clusterStateFromJSON,
@@ -26,11 +26,11 @@ import {
   NodeFlag,
   nodeFlagFromJSON,
   nodeFlagToJSON,
-} from './node.js';
+} from "./node.js";
 
-export const protobufPackage = 'tessera.cluster.v1';
+export const protobufPackage = "tessera.cluster.v1";
 
-export const protobufFileName = 'tessera/cluster/v1/bus.proto';
+export const protobufFileName = "tessera/cluster/v1/bus.proto";
 
 /**
  * The cluster bus: what gossip-agents say to each other. The content mirrors Redis's cluster bus
@@ -48,7 +48,9 @@ export const protobufFileName = 'tessera/cluster/v1/bus.proto';
 /** The fixed part every bus message carries: the sender's own view of itself (clusterMsg). */
 export interface Header {
   /** The sender's node id (clusterMsg.sender). */
-  sender?: NodeId | undefined;
+  sender?:
+    | NodeId
+    | undefined;
   /** The sender's currentEpoch, the cluster's logical clock; receivers take the max (uint64, bigint). */
   currentEpoch: bigint;
   /** The sender's configEpoch, or its master's when the sender is a replica (uint64, bigint). */
@@ -64,20 +66,26 @@ export interface Header {
    */
   flags: NodeFlag[];
   /** The sender's master when it is a replica (clusterMsg.slaveof); absent when it is a master. */
-  masterId?: NodeId | undefined;
+  masterId?:
+    | NodeId
+    | undefined;
   /**
    * The slots the sender serves, or its master's when it is a replica (clusterMsg.myslots). Always
    * present; the ranges encoding keeps it small. Receivers apply it from PING, PONG and MEET and use
    * it to check the claim of a FailoverAuth request.
    */
-  slots?: SlotSet | undefined;
+  slots?:
+    | SlotSet
+    | undefined;
   /**
    * Where the sender is reached: ip (cluster-announce-ip; empty means "the peer address of the
    * connection", as Redis fills myip), port (client port), bus_port (cluster bus port, clusterMsg
    * cport) and hostname (cluster-announce-hostname, Redis's hostname extension; empty means none and
    * clears a previous one).
    */
-  address?: NodeAddress | undefined;
+  address?:
+    | NodeAddress
+    | undefined;
   /**
    * The sender's shard id: 40 lowercase hex characters (Redis's shard-id extension). Empty from a
    * sender that does not know it yet: receivers then use its master's, as for pre-7.2 senders.
@@ -97,7 +105,9 @@ export interface Header {
 /** What the sender knows about another node (clusterMsgDataGossip). */
 export interface GossipEntry {
   /** The node this entry is about. */
-  nodeId?: NodeId | undefined;
+  nodeId?:
+    | NodeId
+    | undefined;
   /**
    * When the sender last sent a PING to that node still waiting for its PONG, in ms since the Unix
    * epoch; 0 when none is pending. (Redis sends seconds; ms keeps the model's unit.)
@@ -109,7 +119,9 @@ export interface GossipEntry {
    * That node's address as the sender knows it: ip, client port, bus port. hostname is not gossiped
    * (Redis's gossip entry has none) and is empty.
    */
-  address?: NodeAddress | undefined;
+  address?:
+    | NodeAddress
+    | undefined;
   /**
    * The sender's flags for that node. NODE_FLAG_PFAIL or NODE_FLAG_FAIL from a master sender is a
    * failure report (valid for 2 x node-timeout).
@@ -123,7 +135,9 @@ export interface GossipEntry {
  */
 export interface ForgottenNode {
   /** The forgotten node. */
-  nodeId?: NodeId | undefined;
+  nodeId?:
+    | NodeId
+    | undefined;
   /**
    * How long the receiver keeps refusing that node, in ms from receipt (Redis sends seconds; at most
    * the 60 s CLUSTER_BLACKLIST_TTL).
@@ -138,7 +152,9 @@ export interface ForgottenNode {
  */
 export interface Ping {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** What the sender knows about other nodes. */
   gossip: GossipEntry[];
   /** Nodes the sender forgot (CLUSTER FORGET) with their remaining TTL. */
@@ -148,7 +164,9 @@ export interface Ping {
 /** PONG (type 1): the same content as Ping, sent in reply to a Ping or Meet, or broadcast. */
 export interface Pong {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** What the sender knows about other nodes. */
   gossip: GossipEntry[];
   /** Nodes the sender forgot (CLUSTER FORGET) with their remaining TTL. */
@@ -158,7 +176,9 @@ export interface Pong {
 /** MEET (type 2): the same content as Ping, from a node the receiver may not know yet (CLUSTER MEET). */
 export interface Meet {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** What the sender knows about other nodes (processed, since MEET introduces the sender). */
   gossip: GossipEntry[];
   /** Nodes the sender forgot (CLUSTER FORGET) with their remaining TTL. */
@@ -168,7 +188,9 @@ export interface Meet {
 /** FAIL (type 3): clusterMsgDataFail. */
 export interface Fail {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** The node that is now FAIL. */
   failingNodeId?: NodeId | undefined;
 }
@@ -176,9 +198,13 @@ export interface Fail {
 /** UPDATE (type 7): clusterMsgDataUpdate, "node_id serves slots under config_epoch". */
 export interface Update {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** The node whose configuration this is (the current owner of the slots). */
-  nodeId?: NodeId | undefined;
+  nodeId?:
+    | NodeId
+    | undefined;
   /** That node's configEpoch (uint64, bigint). */
   configEpoch: bigint;
   /** The slots that node serves. */
@@ -199,7 +225,9 @@ export interface PubSubMessage {
  */
 export interface Publish {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** The messages, in the order the sender's clients published them. */
   messages: PubSubMessage[];
 }
@@ -207,7 +235,9 @@ export interface Publish {
 /** PUBLISHSHARD (type 10): sharded pub/sub messages in publish order, to the sender's shard. */
 export interface PublishShard {
   /** The sender's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /** The messages, in the order the sender's clients published them. */
   messages: PubSubMessage[];
 }
@@ -218,7 +248,9 @@ export interface PublishShard {
  */
 export interface FailoverAuthRequest {
   /** The requesting replica's config. */
-  header?: Header | undefined;
+  header?:
+    | Header
+    | undefined;
   /**
    * CLUSTERMSG_FLAG0_FORCEACK: grant even though the replica's master is not FAIL (manual failover,
    * CLUSTER FAILOVER and FAILOVER FORCE).
@@ -278,7 +310,8 @@ export interface PongRequest {
 }
 
 /** Reply to a Pong call: nothing; OK means accepted. */
-export interface PongResponse {}
+export interface PongResponse {
+}
 
 /** Fail call: a FAIL. */
 export interface FailRequest {
@@ -287,7 +320,8 @@ export interface FailRequest {
 }
 
 /** Reply to a Fail call: nothing; OK means accepted. */
-export interface FailResponse {}
+export interface FailResponse {
+}
 
 /** Update call: an UPDATE. */
 export interface UpdateRequest {
@@ -296,7 +330,8 @@ export interface UpdateRequest {
 }
 
 /** Reply to an Update call: nothing; OK means accepted (and maybe ignored as stale). */
-export interface UpdateResponse {}
+export interface UpdateResponse {
+}
 
 /** Publish call: a batch of PUBLISH messages. */
 export interface PublishRequest {
@@ -305,7 +340,8 @@ export interface PublishRequest {
 }
 
 /** Reply to a Publish call: nothing; OK means handed to the receiver's data-node for its subscribers. */
-export interface PublishResponse {}
+export interface PublishResponse {
+}
 
 /** PublishShard call: a batch of PUBLISHSHARD messages. */
 export interface PublishShardRequest {
@@ -317,7 +353,8 @@ export interface PublishShardRequest {
  * Reply to a PublishShard call: nothing; OK means handed to the receiver's data-node for its
  * subscribers.
  */
-export interface PublishShardResponse {}
+export interface PublishShardResponse {
+}
 
 /** MfStart call: an MFSTART. */
 export interface MfStartRequest {
@@ -326,7 +363,8 @@ export interface MfStartRequest {
 }
 
 /** Reply to an MfStart call: nothing; OK means the master started the manual failover. */
-export interface MfStartResponse {}
+export interface MfStartResponse {
+}
 
 function createBaseHeader(): Header {
   return {
@@ -338,8 +376,8 @@ function createBaseHeader(): Header {
     masterId: undefined,
     slots: undefined,
     address: undefined,
-    shardId: '',
-    humanNodename: '',
+    shardId: "",
+    humanNodename: "",
     state: 0,
     manualFailoverPaused: false,
   };
@@ -352,21 +390,19 @@ export const Header: MessageFns<Header> = {
     }
     if (message.currentEpoch !== 0n) {
       if (BigInt.asUintN(64, message.currentEpoch) !== message.currentEpoch) {
-        throw new globalThis.Error('value provided for field message.currentEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.currentEpoch of type uint64 too large");
       }
       writer.uint32(16).uint64(message.currentEpoch);
     }
     if (message.configEpoch !== 0n) {
       if (BigInt.asUintN(64, message.configEpoch) !== message.configEpoch) {
-        throw new globalThis.Error('value provided for field message.configEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.configEpoch of type uint64 too large");
       }
       writer.uint32(24).uint64(message.configEpoch);
     }
     if (message.replicationOffset !== 0n) {
       if (BigInt.asUintN(64, message.replicationOffset) !== message.replicationOffset) {
-        throw new globalThis.Error(
-          'value provided for field message.replicationOffset of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.replicationOffset of type uint64 too large");
       }
       writer.uint32(32).uint64(message.replicationOffset);
     }
@@ -386,10 +422,10 @@ export const Header: MessageFns<Header> = {
     if (message.address !== undefined) {
       NodeAddress.encode(message.address, writer.uint32(66).fork()).join();
     }
-    if (message.shardId !== '') {
+    if (message.shardId !== "") {
       writer.uint32(74).string(message.shardId);
     }
-    if (message.humanNodename !== '') {
+    if (message.humanNodename !== "") {
       writer.uint32(82).string(message.humanNodename);
     }
     if (message.state !== 0) {
@@ -405,7 +441,7 @@ export const Header: MessageFns<Header> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -538,42 +574,42 @@ export const Header: MessageFns<Header> = {
       currentEpoch: isSet(object.currentEpoch)
         ? BigInt(object.currentEpoch)
         : isSet(object.current_epoch)
-          ? BigInt(object.current_epoch)
-          : 0n,
+        ? BigInt(object.current_epoch)
+        : 0n,
       configEpoch: isSet(object.configEpoch)
         ? BigInt(object.configEpoch)
         : isSet(object.config_epoch)
-          ? BigInt(object.config_epoch)
-          : 0n,
+        ? BigInt(object.config_epoch)
+        : 0n,
       replicationOffset: isSet(object.replicationOffset)
         ? BigInt(object.replicationOffset)
         : isSet(object.replication_offset)
-          ? BigInt(object.replication_offset)
-          : 0n,
+        ? BigInt(object.replication_offset)
+        : 0n,
       flags: globalThis.Array.isArray(object?.flags) ? object.flags.map((e: any) => nodeFlagFromJSON(e)) : [],
       masterId: isSet(object.masterId)
         ? NodeId.fromJSON(object.masterId)
         : isSet(object.master_id)
-          ? NodeId.fromJSON(object.master_id)
-          : undefined,
+        ? NodeId.fromJSON(object.master_id)
+        : undefined,
       slots: isSet(object.slots) ? SlotSet.fromJSON(object.slots) : undefined,
       address: isSet(object.address) ? NodeAddress.fromJSON(object.address) : undefined,
       shardId: isSet(object.shardId)
         ? globalThis.String(object.shardId)
         : isSet(object.shard_id)
-          ? globalThis.String(object.shard_id)
-          : '',
+        ? globalThis.String(object.shard_id)
+        : "",
       humanNodename: isSet(object.humanNodename)
         ? globalThis.String(object.humanNodename)
         : isSet(object.human_nodename)
-          ? globalThis.String(object.human_nodename)
-          : '',
+        ? globalThis.String(object.human_nodename)
+        : "",
       state: isSet(object.state) ? clusterStateFromJSON(object.state) : 0,
       manualFailoverPaused: isSet(object.manualFailoverPaused)
         ? globalThis.Boolean(object.manualFailoverPaused)
         : isSet(object.manual_failover_paused)
-          ? globalThis.Boolean(object.manual_failover_paused)
-          : false,
+        ? globalThis.Boolean(object.manual_failover_paused)
+        : false,
     };
   },
 
@@ -603,10 +639,10 @@ export const Header: MessageFns<Header> = {
     if (message.address !== undefined) {
       obj.address = NodeAddress.toJSON(message.address);
     }
-    if (message.shardId !== '') {
+    if (message.shardId !== "") {
       obj.shardId = message.shardId;
     }
-    if (message.humanNodename !== '') {
+    if (message.humanNodename !== "") {
       obj.humanNodename = message.humanNodename;
     }
     if (message.state !== 0) {
@@ -623,29 +659,30 @@ export const Header: MessageFns<Header> = {
   },
   fromPartial<I extends Exact<DeepPartial<Header>, I>>(object: I): Header {
     const message = createBaseHeader();
-    message.sender =
-      object.sender !== undefined && object.sender !== null ? NodeId.fromPartial(object.sender) : undefined;
-    message.currentEpoch =
-      object.currentEpoch !== undefined && object.currentEpoch !== null ? BigInt(object.currentEpoch) : 0n;
-    message.configEpoch =
-      object.configEpoch !== undefined && object.configEpoch !== null ? BigInt(object.configEpoch) : 0n;
-    message.replicationOffset =
-      object.replicationOffset !== undefined && object.replicationOffset !== null
-        ? BigInt(object.replicationOffset)
-        : 0n;
+    message.sender = (object.sender !== undefined && object.sender !== null)
+      ? NodeId.fromPartial(object.sender)
+      : undefined;
+    message.currentEpoch = (object.currentEpoch !== undefined && object.currentEpoch !== null)
+      ? BigInt(object.currentEpoch)
+      : 0n;
+    message.configEpoch = (object.configEpoch !== undefined && object.configEpoch !== null)
+      ? BigInt(object.configEpoch)
+      : 0n;
+    message.replicationOffset = (object.replicationOffset !== undefined && object.replicationOffset !== null)
+      ? BigInt(object.replicationOffset)
+      : 0n;
     message.flags = object.flags?.map((e) => e) || [];
-    message.masterId =
-      object.masterId !== undefined && object.masterId !== null
-        ? NodeId.fromPartial(object.masterId)
-        : undefined;
-    message.slots =
-      object.slots !== undefined && object.slots !== null ? SlotSet.fromPartial(object.slots) : undefined;
-    message.address =
-      object.address !== undefined && object.address !== null
-        ? NodeAddress.fromPartial(object.address)
-        : undefined;
-    message.shardId = object.shardId ?? '';
-    message.humanNodename = object.humanNodename ?? '';
+    message.masterId = (object.masterId !== undefined && object.masterId !== null)
+      ? NodeId.fromPartial(object.masterId)
+      : undefined;
+    message.slots = (object.slots !== undefined && object.slots !== null)
+      ? SlotSet.fromPartial(object.slots)
+      : undefined;
+    message.address = (object.address !== undefined && object.address !== null)
+      ? NodeAddress.fromPartial(object.address)
+      : undefined;
+    message.shardId = object.shardId ?? "";
+    message.humanNodename = object.humanNodename ?? "";
     message.state = object.state ?? 0;
     message.manualFailoverPaused = object.manualFailoverPaused ?? false;
     return message;
@@ -663,15 +700,13 @@ export const GossipEntry: MessageFns<GossipEntry> = {
     }
     if (message.pingSentMs !== 0n) {
       if (BigInt.asUintN(64, message.pingSentMs) !== message.pingSentMs) {
-        throw new globalThis.Error('value provided for field message.pingSentMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.pingSentMs of type uint64 too large");
       }
       writer.uint32(16).uint64(message.pingSentMs);
     }
     if (message.pongReceivedMs !== 0n) {
       if (BigInt.asUintN(64, message.pongReceivedMs) !== message.pongReceivedMs) {
-        throw new globalThis.Error(
-          'value provided for field message.pongReceivedMs of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.pongReceivedMs of type uint64 too large");
       }
       writer.uint32(24).uint64(message.pongReceivedMs);
     }
@@ -692,7 +727,7 @@ export const GossipEntry: MessageFns<GossipEntry> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -768,18 +803,18 @@ export const GossipEntry: MessageFns<GossipEntry> = {
       nodeId: isSet(object.nodeId)
         ? NodeId.fromJSON(object.nodeId)
         : isSet(object.node_id)
-          ? NodeId.fromJSON(object.node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.node_id)
+        : undefined,
       pingSentMs: isSet(object.pingSentMs)
         ? BigInt(object.pingSentMs)
         : isSet(object.ping_sent_ms)
-          ? BigInt(object.ping_sent_ms)
-          : 0n,
+        ? BigInt(object.ping_sent_ms)
+        : 0n,
       pongReceivedMs: isSet(object.pongReceivedMs)
         ? BigInt(object.pongReceivedMs)
         : isSet(object.pong_received_ms)
-          ? BigInt(object.pong_received_ms)
-          : 0n,
+        ? BigInt(object.pong_received_ms)
+        : 0n,
       address: isSet(object.address) ? NodeAddress.fromJSON(object.address) : undefined,
       flags: globalThis.Array.isArray(object?.flags) ? object.flags.map((e: any) => nodeFlagFromJSON(e)) : [],
     };
@@ -810,18 +845,18 @@ export const GossipEntry: MessageFns<GossipEntry> = {
   },
   fromPartial<I extends Exact<DeepPartial<GossipEntry>, I>>(object: I): GossipEntry {
     const message = createBaseGossipEntry();
-    message.nodeId =
-      object.nodeId !== undefined && object.nodeId !== null ? NodeId.fromPartial(object.nodeId) : undefined;
-    message.pingSentMs =
-      object.pingSentMs !== undefined && object.pingSentMs !== null ? BigInt(object.pingSentMs) : 0n;
-    message.pongReceivedMs =
-      object.pongReceivedMs !== undefined && object.pongReceivedMs !== null
-        ? BigInt(object.pongReceivedMs)
-        : 0n;
-    message.address =
-      object.address !== undefined && object.address !== null
-        ? NodeAddress.fromPartial(object.address)
-        : undefined;
+    message.nodeId = (object.nodeId !== undefined && object.nodeId !== null)
+      ? NodeId.fromPartial(object.nodeId)
+      : undefined;
+    message.pingSentMs = (object.pingSentMs !== undefined && object.pingSentMs !== null)
+      ? BigInt(object.pingSentMs)
+      : 0n;
+    message.pongReceivedMs = (object.pongReceivedMs !== undefined && object.pongReceivedMs !== null)
+      ? BigInt(object.pongReceivedMs)
+      : 0n;
+    message.address = (object.address !== undefined && object.address !== null)
+      ? NodeAddress.fromPartial(object.address)
+      : undefined;
     message.flags = object.flags?.map((e) => e) || [];
     return message;
   },
@@ -838,7 +873,7 @@ export const ForgottenNode: MessageFns<ForgottenNode> = {
     }
     if (message.ttlMs !== 0n) {
       if (BigInt.asUintN(64, message.ttlMs) !== message.ttlMs) {
-        throw new globalThis.Error('value provided for field message.ttlMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.ttlMs of type uint64 too large");
       }
       writer.uint32(16).uint64(message.ttlMs);
     }
@@ -849,7 +884,7 @@ export const ForgottenNode: MessageFns<ForgottenNode> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -891,8 +926,8 @@ export const ForgottenNode: MessageFns<ForgottenNode> = {
       nodeId: isSet(object.nodeId)
         ? NodeId.fromJSON(object.nodeId)
         : isSet(object.node_id)
-          ? NodeId.fromJSON(object.node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.node_id)
+        : undefined,
       ttlMs: isSet(object.ttlMs) ? BigInt(object.ttlMs) : isSet(object.ttl_ms) ? BigInt(object.ttl_ms) : 0n,
     };
   },
@@ -913,9 +948,10 @@ export const ForgottenNode: MessageFns<ForgottenNode> = {
   },
   fromPartial<I extends Exact<DeepPartial<ForgottenNode>, I>>(object: I): ForgottenNode {
     const message = createBaseForgottenNode();
-    message.nodeId =
-      object.nodeId !== undefined && object.nodeId !== null ? NodeId.fromPartial(object.nodeId) : undefined;
-    message.ttlMs = object.ttlMs !== undefined && object.ttlMs !== null ? BigInt(object.ttlMs) : 0n;
+    message.nodeId = (object.nodeId !== undefined && object.nodeId !== null)
+      ? NodeId.fromPartial(object.nodeId)
+      : undefined;
+    message.ttlMs = (object.ttlMs !== undefined && object.ttlMs !== null) ? BigInt(object.ttlMs) : 0n;
     return message;
   },
 };
@@ -942,7 +978,7 @@ export const Ping: MessageFns<Ping> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -990,9 +1026,7 @@ export const Ping: MessageFns<Ping> = {
   fromJSON(object: any): Ping {
     return {
       header: isSet(object.header) ? Header.fromJSON(object.header) : undefined,
-      gossip: globalThis.Array.isArray(object?.gossip)
-        ? object.gossip.map((e: any) => GossipEntry.fromJSON(e))
-        : [],
+      gossip: globalThis.Array.isArray(object?.gossip) ? object.gossip.map((e: any) => GossipEntry.fromJSON(e)) : [],
       forgotten: globalThis.Array.isArray(object?.forgotten)
         ? object.forgotten.map((e: any) => ForgottenNode.fromJSON(e))
         : [],
@@ -1018,8 +1052,9 @@ export const Ping: MessageFns<Ping> = {
   },
   fromPartial<I extends Exact<DeepPartial<Ping>, I>>(object: I): Ping {
     const message = createBasePing();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.gossip = object.gossip?.map((e) => GossipEntry.fromPartial(e)) || [];
     message.forgotten = object.forgotten?.map((e) => ForgottenNode.fromPartial(e)) || [];
     return message;
@@ -1048,7 +1083,7 @@ export const Pong: MessageFns<Pong> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1096,9 +1131,7 @@ export const Pong: MessageFns<Pong> = {
   fromJSON(object: any): Pong {
     return {
       header: isSet(object.header) ? Header.fromJSON(object.header) : undefined,
-      gossip: globalThis.Array.isArray(object?.gossip)
-        ? object.gossip.map((e: any) => GossipEntry.fromJSON(e))
-        : [],
+      gossip: globalThis.Array.isArray(object?.gossip) ? object.gossip.map((e: any) => GossipEntry.fromJSON(e)) : [],
       forgotten: globalThis.Array.isArray(object?.forgotten)
         ? object.forgotten.map((e: any) => ForgottenNode.fromJSON(e))
         : [],
@@ -1124,8 +1157,9 @@ export const Pong: MessageFns<Pong> = {
   },
   fromPartial<I extends Exact<DeepPartial<Pong>, I>>(object: I): Pong {
     const message = createBasePong();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.gossip = object.gossip?.map((e) => GossipEntry.fromPartial(e)) || [];
     message.forgotten = object.forgotten?.map((e) => ForgottenNode.fromPartial(e)) || [];
     return message;
@@ -1154,7 +1188,7 @@ export const Meet: MessageFns<Meet> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1202,9 +1236,7 @@ export const Meet: MessageFns<Meet> = {
   fromJSON(object: any): Meet {
     return {
       header: isSet(object.header) ? Header.fromJSON(object.header) : undefined,
-      gossip: globalThis.Array.isArray(object?.gossip)
-        ? object.gossip.map((e: any) => GossipEntry.fromJSON(e))
-        : [],
+      gossip: globalThis.Array.isArray(object?.gossip) ? object.gossip.map((e: any) => GossipEntry.fromJSON(e)) : [],
       forgotten: globalThis.Array.isArray(object?.forgotten)
         ? object.forgotten.map((e: any) => ForgottenNode.fromJSON(e))
         : [],
@@ -1230,8 +1262,9 @@ export const Meet: MessageFns<Meet> = {
   },
   fromPartial<I extends Exact<DeepPartial<Meet>, I>>(object: I): Meet {
     const message = createBaseMeet();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.gossip = object.gossip?.map((e) => GossipEntry.fromPartial(e)) || [];
     message.forgotten = object.forgotten?.map((e) => ForgottenNode.fromPartial(e)) || [];
     return message;
@@ -1257,7 +1290,7 @@ export const Fail: MessageFns<Fail> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1300,8 +1333,8 @@ export const Fail: MessageFns<Fail> = {
       failingNodeId: isSet(object.failingNodeId)
         ? NodeId.fromJSON(object.failingNodeId)
         : isSet(object.failing_node_id)
-          ? NodeId.fromJSON(object.failing_node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.failing_node_id)
+        : undefined,
     };
   },
 
@@ -1321,12 +1354,12 @@ export const Fail: MessageFns<Fail> = {
   },
   fromPartial<I extends Exact<DeepPartial<Fail>, I>>(object: I): Fail {
     const message = createBaseFail();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
-    message.failingNodeId =
-      object.failingNodeId !== undefined && object.failingNodeId !== null
-        ? NodeId.fromPartial(object.failingNodeId)
-        : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
+    message.failingNodeId = (object.failingNodeId !== undefined && object.failingNodeId !== null)
+      ? NodeId.fromPartial(object.failingNodeId)
+      : undefined;
     return message;
   },
 };
@@ -1345,7 +1378,7 @@ export const Update: MessageFns<Update> = {
     }
     if (message.configEpoch !== 0n) {
       if (BigInt.asUintN(64, message.configEpoch) !== message.configEpoch) {
-        throw new globalThis.Error('value provided for field message.configEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.configEpoch of type uint64 too large");
       }
       writer.uint32(24).uint64(message.configEpoch);
     }
@@ -1359,7 +1392,7 @@ export const Update: MessageFns<Update> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1418,13 +1451,13 @@ export const Update: MessageFns<Update> = {
       nodeId: isSet(object.nodeId)
         ? NodeId.fromJSON(object.nodeId)
         : isSet(object.node_id)
-          ? NodeId.fromJSON(object.node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.node_id)
+        : undefined,
       configEpoch: isSet(object.configEpoch)
         ? BigInt(object.configEpoch)
         : isSet(object.config_epoch)
-          ? BigInt(object.config_epoch)
-          : 0n,
+        ? BigInt(object.config_epoch)
+        : 0n,
       slots: isSet(object.slots) ? SlotSet.fromJSON(object.slots) : undefined,
     };
   },
@@ -1451,14 +1484,18 @@ export const Update: MessageFns<Update> = {
   },
   fromPartial<I extends Exact<DeepPartial<Update>, I>>(object: I): Update {
     const message = createBaseUpdate();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
-    message.nodeId =
-      object.nodeId !== undefined && object.nodeId !== null ? NodeId.fromPartial(object.nodeId) : undefined;
-    message.configEpoch =
-      object.configEpoch !== undefined && object.configEpoch !== null ? BigInt(object.configEpoch) : 0n;
-    message.slots =
-      object.slots !== undefined && object.slots !== null ? SlotSet.fromPartial(object.slots) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
+    message.nodeId = (object.nodeId !== undefined && object.nodeId !== null)
+      ? NodeId.fromPartial(object.nodeId)
+      : undefined;
+    message.configEpoch = (object.configEpoch !== undefined && object.configEpoch !== null)
+      ? BigInt(object.configEpoch)
+      : 0n;
+    message.slots = (object.slots !== undefined && object.slots !== null)
+      ? SlotSet.fromPartial(object.slots)
+      : undefined;
     return message;
   },
 };
@@ -1482,7 +1519,7 @@ export const PubSubMessage: MessageFns<PubSubMessage> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1567,7 +1604,7 @@ export const Publish: MessageFns<Publish> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1629,8 +1666,9 @@ export const Publish: MessageFns<Publish> = {
   },
   fromPartial<I extends Exact<DeepPartial<Publish>, I>>(object: I): Publish {
     const message = createBasePublish();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.messages = object.messages?.map((e) => PubSubMessage.fromPartial(e)) || [];
     return message;
   },
@@ -1655,7 +1693,7 @@ export const PublishShard: MessageFns<PublishShard> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1717,8 +1755,9 @@ export const PublishShard: MessageFns<PublishShard> = {
   },
   fromPartial<I extends Exact<DeepPartial<PublishShard>, I>>(object: I): PublishShard {
     const message = createBasePublishShard();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.messages = object.messages?.map((e) => PubSubMessage.fromPartial(e)) || [];
     return message;
   },
@@ -1743,7 +1782,7 @@ export const FailoverAuthRequest: MessageFns<FailoverAuthRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1786,8 +1825,8 @@ export const FailoverAuthRequest: MessageFns<FailoverAuthRequest> = {
       forceAck: isSet(object.forceAck)
         ? globalThis.Boolean(object.forceAck)
         : isSet(object.force_ack)
-          ? globalThis.Boolean(object.force_ack)
-          : false,
+        ? globalThis.Boolean(object.force_ack)
+        : false,
     };
   },
 
@@ -1807,8 +1846,9 @@ export const FailoverAuthRequest: MessageFns<FailoverAuthRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<FailoverAuthRequest>, I>>(object: I): FailoverAuthRequest {
     const message = createBaseFailoverAuthRequest();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     message.forceAck = object.forceAck ?? false;
     return message;
   },
@@ -1830,7 +1870,7 @@ export const FailoverAuthAck: MessageFns<FailoverAuthAck> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1876,8 +1916,9 @@ export const FailoverAuthAck: MessageFns<FailoverAuthAck> = {
   },
   fromPartial<I extends Exact<DeepPartial<FailoverAuthAck>, I>>(object: I): FailoverAuthAck {
     const message = createBaseFailoverAuthAck();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     return message;
   },
 };
@@ -1898,7 +1939,7 @@ export const FailoverAuthResponse: MessageFns<FailoverAuthResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -1944,8 +1985,9 @@ export const FailoverAuthResponse: MessageFns<FailoverAuthResponse> = {
   },
   fromPartial<I extends Exact<DeepPartial<FailoverAuthResponse>, I>>(object: I): FailoverAuthResponse {
     const message = createBaseFailoverAuthResponse();
-    message.ack =
-      object.ack !== undefined && object.ack !== null ? FailoverAuthAck.fromPartial(object.ack) : undefined;
+    message.ack = (object.ack !== undefined && object.ack !== null)
+      ? FailoverAuthAck.fromPartial(object.ack)
+      : undefined;
     return message;
   },
 };
@@ -1966,7 +2008,7 @@ export const MfStart: MessageFns<MfStart> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2012,8 +2054,9 @@ export const MfStart: MessageFns<MfStart> = {
   },
   fromPartial<I extends Exact<DeepPartial<MfStart>, I>>(object: I): MfStart {
     const message = createBaseMfStart();
-    message.header =
-      object.header !== undefined && object.header !== null ? Header.fromPartial(object.header) : undefined;
+    message.header = (object.header !== undefined && object.header !== null)
+      ? Header.fromPartial(object.header)
+      : undefined;
     return message;
   },
 };
@@ -2034,7 +2077,7 @@ export const PingRequest: MessageFns<PingRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2080,8 +2123,7 @@ export const PingRequest: MessageFns<PingRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<PingRequest>, I>>(object: I): PingRequest {
     const message = createBasePingRequest();
-    message.ping =
-      object.ping !== undefined && object.ping !== null ? Ping.fromPartial(object.ping) : undefined;
+    message.ping = (object.ping !== undefined && object.ping !== null) ? Ping.fromPartial(object.ping) : undefined;
     return message;
   },
 };
@@ -2102,7 +2144,7 @@ export const PingResponse: MessageFns<PingResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2148,8 +2190,7 @@ export const PingResponse: MessageFns<PingResponse> = {
   },
   fromPartial<I extends Exact<DeepPartial<PingResponse>, I>>(object: I): PingResponse {
     const message = createBasePingResponse();
-    message.pong =
-      object.pong !== undefined && object.pong !== null ? Pong.fromPartial(object.pong) : undefined;
+    message.pong = (object.pong !== undefined && object.pong !== null) ? Pong.fromPartial(object.pong) : undefined;
     return message;
   },
 };
@@ -2170,7 +2211,7 @@ export const MeetRequest: MessageFns<MeetRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2216,8 +2257,7 @@ export const MeetRequest: MessageFns<MeetRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<MeetRequest>, I>>(object: I): MeetRequest {
     const message = createBaseMeetRequest();
-    message.meet =
-      object.meet !== undefined && object.meet !== null ? Meet.fromPartial(object.meet) : undefined;
+    message.meet = (object.meet !== undefined && object.meet !== null) ? Meet.fromPartial(object.meet) : undefined;
     return message;
   },
 };
@@ -2238,7 +2278,7 @@ export const MeetResponse: MessageFns<MeetResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2284,8 +2324,7 @@ export const MeetResponse: MessageFns<MeetResponse> = {
   },
   fromPartial<I extends Exact<DeepPartial<MeetResponse>, I>>(object: I): MeetResponse {
     const message = createBaseMeetResponse();
-    message.pong =
-      object.pong !== undefined && object.pong !== null ? Pong.fromPartial(object.pong) : undefined;
+    message.pong = (object.pong !== undefined && object.pong !== null) ? Pong.fromPartial(object.pong) : undefined;
     return message;
   },
 };
@@ -2306,7 +2345,7 @@ export const PongRequest: MessageFns<PongRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2352,8 +2391,7 @@ export const PongRequest: MessageFns<PongRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<PongRequest>, I>>(object: I): PongRequest {
     const message = createBasePongRequest();
-    message.pong =
-      object.pong !== undefined && object.pong !== null ? Pong.fromPartial(object.pong) : undefined;
+    message.pong = (object.pong !== undefined && object.pong !== null) ? Pong.fromPartial(object.pong) : undefined;
     return message;
   },
 };
@@ -2371,7 +2409,7 @@ export const PongResponse: MessageFns<PongResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2426,7 +2464,7 @@ export const FailRequest: MessageFns<FailRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2472,8 +2510,7 @@ export const FailRequest: MessageFns<FailRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<FailRequest>, I>>(object: I): FailRequest {
     const message = createBaseFailRequest();
-    message.fail =
-      object.fail !== undefined && object.fail !== null ? Fail.fromPartial(object.fail) : undefined;
+    message.fail = (object.fail !== undefined && object.fail !== null) ? Fail.fromPartial(object.fail) : undefined;
     return message;
   },
 };
@@ -2491,7 +2528,7 @@ export const FailResponse: MessageFns<FailResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2546,7 +2583,7 @@ export const UpdateRequest: MessageFns<UpdateRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2592,8 +2629,9 @@ export const UpdateRequest: MessageFns<UpdateRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<UpdateRequest>, I>>(object: I): UpdateRequest {
     const message = createBaseUpdateRequest();
-    message.update =
-      object.update !== undefined && object.update !== null ? Update.fromPartial(object.update) : undefined;
+    message.update = (object.update !== undefined && object.update !== null)
+      ? Update.fromPartial(object.update)
+      : undefined;
     return message;
   },
 };
@@ -2611,7 +2649,7 @@ export const UpdateResponse: MessageFns<UpdateResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2666,7 +2704,7 @@ export const PublishRequest: MessageFns<PublishRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2712,10 +2750,9 @@ export const PublishRequest: MessageFns<PublishRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<PublishRequest>, I>>(object: I): PublishRequest {
     const message = createBasePublishRequest();
-    message.publish =
-      object.publish !== undefined && object.publish !== null
-        ? Publish.fromPartial(object.publish)
-        : undefined;
+    message.publish = (object.publish !== undefined && object.publish !== null)
+      ? Publish.fromPartial(object.publish)
+      : undefined;
     return message;
   },
 };
@@ -2733,7 +2770,7 @@ export const PublishResponse: MessageFns<PublishResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2788,7 +2825,7 @@ export const PublishShardRequest: MessageFns<PublishShardRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2822,8 +2859,8 @@ export const PublishShardRequest: MessageFns<PublishShardRequest> = {
       publishShard: isSet(object.publishShard)
         ? PublishShard.fromJSON(object.publishShard)
         : isSet(object.publish_shard)
-          ? PublishShard.fromJSON(object.publish_shard)
-          : undefined,
+        ? PublishShard.fromJSON(object.publish_shard)
+        : undefined,
     };
   },
 
@@ -2840,10 +2877,9 @@ export const PublishShardRequest: MessageFns<PublishShardRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<PublishShardRequest>, I>>(object: I): PublishShardRequest {
     const message = createBasePublishShardRequest();
-    message.publishShard =
-      object.publishShard !== undefined && object.publishShard !== null
-        ? PublishShard.fromPartial(object.publishShard)
-        : undefined;
+    message.publishShard = (object.publishShard !== undefined && object.publishShard !== null)
+      ? PublishShard.fromPartial(object.publishShard)
+      : undefined;
     return message;
   },
 };
@@ -2861,7 +2897,7 @@ export const PublishShardResponse: MessageFns<PublishShardResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2916,7 +2952,7 @@ export const MfStartRequest: MessageFns<MfStartRequest> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -2950,8 +2986,8 @@ export const MfStartRequest: MessageFns<MfStartRequest> = {
       mfStart: isSet(object.mfStart)
         ? MfStart.fromJSON(object.mfStart)
         : isSet(object.mf_start)
-          ? MfStart.fromJSON(object.mf_start)
-          : undefined,
+        ? MfStart.fromJSON(object.mf_start)
+        : undefined,
     };
   },
 
@@ -2968,10 +3004,9 @@ export const MfStartRequest: MessageFns<MfStartRequest> = {
   },
   fromPartial<I extends Exact<DeepPartial<MfStartRequest>, I>>(object: I): MfStartRequest {
     const message = createBaseMfStartRequest();
-    message.mfStart =
-      object.mfStart !== undefined && object.mfStart !== null
-        ? MfStart.fromPartial(object.mfStart)
-        : undefined;
+    message.mfStart = (object.mfStart !== undefined && object.mfStart !== null)
+      ? MfStart.fromPartial(object.mfStart)
+      : undefined;
     return message;
   },
 };
@@ -2989,7 +3024,7 @@ export const MfStartResponse: MessageFns<MfStartResponse> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -3089,7 +3124,7 @@ export const ClusterBusServiceService = {
    * Deadline: about node-timeout/2, so a late PONG counts as a missing one.
    */
   ping: {
-    path: '/tessera.cluster.v1.ClusterBusService/Ping' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Ping" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: PingRequest): Buffer => Buffer.from(PingRequest.encode(value).finish()),
@@ -3102,7 +3137,7 @@ export const ClusterBusServiceService = {
    * the authenticated call proves membership). The only call accepted from an unknown sender id.
    */
   meet: {
-    path: '/tessera.cluster.v1.ClusterBusService/Meet' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Meet" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: MeetRequest): Buffer => Buffer.from(MeetRequest.encode(value).finish()),
@@ -3115,7 +3150,7 @@ export const ClusterBusServiceService = {
    * bumped) and during manual failover, as clusterBroadcastPong does.
    */
   pong: {
-    path: '/tessera.cluster.v1.ClusterBusService/Pong' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Pong" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: PongRequest): Buffer => Buffer.from(PongRequest.encode(value).finish()),
@@ -3125,7 +3160,7 @@ export const ClusterBusServiceService = {
   },
   /** FAIL (type 3): the failing node is FAIL; every receiver sets the flag at once. */
   fail: {
-    path: '/tessera.cluster.v1.ClusterBusService/Fail' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Fail" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: FailRequest): Buffer => Buffer.from(FailRequest.encode(value).finish()),
@@ -3138,7 +3173,7 @@ export const ClusterBusServiceService = {
    * configEpoch. Ignored by the receiver if it already knows an equal or newer configEpoch.
    */
   update: {
-    path: '/tessera.cluster.v1.ClusterBusService/Update' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Update" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: UpdateRequest): Buffer => Buffer.from(UpdateRequest.encode(value).finish()),
@@ -3148,22 +3183,20 @@ export const ClusterBusServiceService = {
   },
   /** PUBLISH (type 4): cluster-wide pub/sub, to every node. Batched per peer, in order (see above). */
   publish: {
-    path: '/tessera.cluster.v1.ClusterBusService/Publish' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/Publish" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: PublishRequest): Buffer => Buffer.from(PublishRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): PublishRequest => PublishRequest.decode(value),
-    responseSerialize: (value: PublishResponse): Buffer =>
-      Buffer.from(PublishResponse.encode(value).finish()),
+    responseSerialize: (value: PublishResponse): Buffer => Buffer.from(PublishResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): PublishResponse => PublishResponse.decode(value),
   },
   /** PUBLISHSHARD (type 10): sharded pub/sub (SPUBLISH), to the nodes of the sender's shard. */
   publishShard: {
-    path: '/tessera.cluster.v1.ClusterBusService/PublishShard' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/PublishShard" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: PublishShardRequest): Buffer =>
-      Buffer.from(PublishShardRequest.encode(value).finish()),
+    requestSerialize: (value: PublishShardRequest): Buffer => Buffer.from(PublishShardRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): PublishShardRequest => PublishShardRequest.decode(value),
     responseSerialize: (value: PublishShardResponse): Buffer =>
       Buffer.from(PublishShardResponse.encode(value).finish()),
@@ -3175,11 +3208,10 @@ export const ClusterBusServiceService = {
    * Not idempotent (a vote is spent): never under a retry policy.
    */
   failoverAuth: {
-    path: '/tessera.cluster.v1.ClusterBusService/FailoverAuth' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/FailoverAuth" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: FailoverAuthRequest): Buffer =>
-      Buffer.from(FailoverAuthRequest.encode(value).finish()),
+    requestSerialize: (value: FailoverAuthRequest): Buffer => Buffer.from(FailoverAuthRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): FailoverAuthRequest => FailoverAuthRequest.decode(value),
     responseSerialize: (value: FailoverAuthResponse): Buffer =>
       Buffer.from(FailoverAuthResponse.encode(value).finish()),
@@ -3191,13 +3223,12 @@ export const ClusterBusServiceService = {
    * replication offset), as Redis does.
    */
   mfStart: {
-    path: '/tessera.cluster.v1.ClusterBusService/MfStart' as const,
+    path: "/tessera.cluster.v1.ClusterBusService/MfStart" as const,
     requestStream: false as const,
     responseStream: false as const,
     requestSerialize: (value: MfStartRequest): Buffer => Buffer.from(MfStartRequest.encode(value).finish()),
     requestDeserialize: (value: Buffer): MfStartRequest => MfStartRequest.decode(value),
-    responseSerialize: (value: MfStartResponse): Buffer =>
-      Buffer.from(MfStartResponse.encode(value).finish()),
+    responseSerialize: (value: MfStartResponse): Buffer => Buffer.from(MfStartResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): MfStartResponse => MfStartResponse.decode(value),
   },
 } as const;
@@ -3250,10 +3281,7 @@ export interface ClusterBusServiceClient extends Client {
    * Redis replies PONG to any PING, also from an unknown sender; the receiver then applies nothing.
    * Deadline: about node-timeout/2, so a late PONG counts as a missing one.
    */
-  ping(
-    request: PingRequest,
-    callback: (error: ServiceError | null, response: PingResponse) => void,
-  ): ClientUnaryCall;
+  ping(request: PingRequest, callback: (error: ServiceError | null, response: PingResponse) => void): ClientUnaryCall;
   ping(
     request: PingRequest,
     metadata: Metadata,
@@ -3269,10 +3297,7 @@ export interface ClusterBusServiceClient extends Client {
    * MEET (type 2): like PING, and asks the receiver to add the sender (as a handshake node in Redis;
    * the authenticated call proves membership). The only call accepted from an unknown sender id.
    */
-  meet(
-    request: MeetRequest,
-    callback: (error: ServiceError | null, response: MeetResponse) => void,
-  ): ClientUnaryCall;
+  meet(request: MeetRequest, callback: (error: ServiceError | null, response: MeetResponse) => void): ClientUnaryCall;
   meet(
     request: MeetRequest,
     metadata: Metadata,
@@ -3288,10 +3313,7 @@ export interface ClusterBusServiceClient extends Client {
    * An unsolicited PONG (type 1): broadcast after a config change (failover won, slots taken, epoch
    * bumped) and during manual failover, as clusterBroadcastPong does.
    */
-  pong(
-    request: PongRequest,
-    callback: (error: ServiceError | null, response: PongResponse) => void,
-  ): ClientUnaryCall;
+  pong(request: PongRequest, callback: (error: ServiceError | null, response: PongResponse) => void): ClientUnaryCall;
   pong(
     request: PongRequest,
     metadata: Metadata,
@@ -3304,10 +3326,7 @@ export interface ClusterBusServiceClient extends Client {
     callback: (error: ServiceError | null, response: PongResponse) => void,
   ): ClientUnaryCall;
   /** FAIL (type 3): the failing node is FAIL; every receiver sets the flag at once. */
-  fail(
-    request: FailRequest,
-    callback: (error: ServiceError | null, response: FailResponse) => void,
-  ): ClientUnaryCall;
+  fail(request: FailRequest, callback: (error: ServiceError | null, response: FailResponse) => void): ClientUnaryCall;
   fail(
     request: FailRequest,
     metadata: Metadata,
@@ -3414,44 +3433,32 @@ export interface ClusterBusServiceClient extends Client {
 
 export const ClusterBusServiceClient = makeGenericClientConstructor(
   ClusterBusServiceService,
-  'tessera.cluster.v1.ClusterBusService',
+  "tessera.cluster.v1.ClusterBusService",
 ) as unknown as {
-  new (
-    address: string,
-    credentials: ChannelCredentials,
-    options?: Partial<ClientOptions>,
-  ): ClusterBusServiceClient;
+  new (address: string, credentials: ChannelCredentials, options?: Partial<ClientOptions>): ClusterBusServiceClient;
   service: typeof ClusterBusServiceService;
   serviceName: string;
 };
 
 function bytesFromBase64(b64: string): Uint8Array {
-  return Uint8Array.from(globalThis.Buffer.from(b64, 'base64'));
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
 }
 
 function base64FromBytes(arr: Uint8Array): string {
-  return globalThis.Buffer.from(arr).toString('base64');
+  return globalThis.Buffer.from(arr).toString("base64");
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {

@@ -5,11 +5,11 @@
 // source: tessera/cluster/v1/node.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 
-export const protobufPackage = 'tessera.cluster.v1';
+export const protobufPackage = "tessera.cluster.v1";
 
-export const protobufFileName = 'tessera/cluster/v1/node.proto';
+export const protobufFileName = "tessera/cluster/v1/node.proto";
 
 /**
  * Node-level value types of the cluster control plane, shared by the cluster bus (bus.proto), the
@@ -53,7 +53,7 @@ export const NodeFlag = {
   UNRECOGNIZED: -1,
 } as const;
 
-export type NodeFlag = (typeof NodeFlag)[keyof typeof NodeFlag];
+export type NodeFlag = typeof NodeFlag[keyof typeof NodeFlag];
 
 export namespace NodeFlag {
   export type NODE_FLAG_UNSPECIFIED = typeof NodeFlag.NODE_FLAG_UNSPECIFIED;
@@ -71,34 +71,34 @@ export namespace NodeFlag {
 export function nodeFlagFromJSON(object: any): NodeFlag {
   switch (object) {
     case 0:
-    case 'NODE_FLAG_UNSPECIFIED':
+    case "NODE_FLAG_UNSPECIFIED":
       return NodeFlag.NODE_FLAG_UNSPECIFIED;
     case 1:
-    case 'NODE_FLAG_MASTER':
+    case "NODE_FLAG_MASTER":
       return NodeFlag.NODE_FLAG_MASTER;
     case 2:
-    case 'NODE_FLAG_REPLICA':
+    case "NODE_FLAG_REPLICA":
       return NodeFlag.NODE_FLAG_REPLICA;
     case 3:
-    case 'NODE_FLAG_PFAIL':
+    case "NODE_FLAG_PFAIL":
       return NodeFlag.NODE_FLAG_PFAIL;
     case 4:
-    case 'NODE_FLAG_FAIL':
+    case "NODE_FLAG_FAIL":
       return NodeFlag.NODE_FLAG_FAIL;
     case 5:
-    case 'NODE_FLAG_HANDSHAKE':
+    case "NODE_FLAG_HANDSHAKE":
       return NodeFlag.NODE_FLAG_HANDSHAKE;
     case 6:
-    case 'NODE_FLAG_NOADDR':
+    case "NODE_FLAG_NOADDR":
       return NodeFlag.NODE_FLAG_NOADDR;
     case 7:
-    case 'NODE_FLAG_NOFAILOVER':
+    case "NODE_FLAG_NOFAILOVER":
       return NodeFlag.NODE_FLAG_NOFAILOVER;
     case 8:
-    case 'NODE_FLAG_MIGRATE_TO':
+    case "NODE_FLAG_MIGRATE_TO":
       return NodeFlag.NODE_FLAG_MIGRATE_TO;
     case -1:
-    case 'UNRECOGNIZED':
+    case "UNRECOGNIZED":
     default:
       return NodeFlag.UNRECOGNIZED;
   }
@@ -107,26 +107,26 @@ export function nodeFlagFromJSON(object: any): NodeFlag {
 export function nodeFlagToJSON(object: NodeFlag): string {
   switch (object) {
     case NodeFlag.NODE_FLAG_UNSPECIFIED:
-      return 'NODE_FLAG_UNSPECIFIED';
+      return "NODE_FLAG_UNSPECIFIED";
     case NodeFlag.NODE_FLAG_MASTER:
-      return 'NODE_FLAG_MASTER';
+      return "NODE_FLAG_MASTER";
     case NodeFlag.NODE_FLAG_REPLICA:
-      return 'NODE_FLAG_REPLICA';
+      return "NODE_FLAG_REPLICA";
     case NodeFlag.NODE_FLAG_PFAIL:
-      return 'NODE_FLAG_PFAIL';
+      return "NODE_FLAG_PFAIL";
     case NodeFlag.NODE_FLAG_FAIL:
-      return 'NODE_FLAG_FAIL';
+      return "NODE_FLAG_FAIL";
     case NodeFlag.NODE_FLAG_HANDSHAKE:
-      return 'NODE_FLAG_HANDSHAKE';
+      return "NODE_FLAG_HANDSHAKE";
     case NodeFlag.NODE_FLAG_NOADDR:
-      return 'NODE_FLAG_NOADDR';
+      return "NODE_FLAG_NOADDR";
     case NodeFlag.NODE_FLAG_NOFAILOVER:
-      return 'NODE_FLAG_NOFAILOVER';
+      return "NODE_FLAG_NOFAILOVER";
     case NodeFlag.NODE_FLAG_MIGRATE_TO:
-      return 'NODE_FLAG_MIGRATE_TO';
+      return "NODE_FLAG_MIGRATE_TO";
     case NodeFlag.UNRECOGNIZED:
     default:
-      return 'UNRECOGNIZED';
+      return "UNRECOGNIZED";
   }
 }
 
@@ -144,7 +144,7 @@ export const ClusterState = {
   UNRECOGNIZED: -1,
 } as const;
 
-export type ClusterState = (typeof ClusterState)[keyof typeof ClusterState];
+export type ClusterState = typeof ClusterState[keyof typeof ClusterState];
 
 export namespace ClusterState {
   export type CLUSTER_STATE_UNSPECIFIED = typeof ClusterState.CLUSTER_STATE_UNSPECIFIED;
@@ -156,16 +156,16 @@ export namespace ClusterState {
 export function clusterStateFromJSON(object: any): ClusterState {
   switch (object) {
     case 0:
-    case 'CLUSTER_STATE_UNSPECIFIED':
+    case "CLUSTER_STATE_UNSPECIFIED":
       return ClusterState.CLUSTER_STATE_UNSPECIFIED;
     case 1:
-    case 'CLUSTER_STATE_OK':
+    case "CLUSTER_STATE_OK":
       return ClusterState.CLUSTER_STATE_OK;
     case 2:
-    case 'CLUSTER_STATE_FAIL':
+    case "CLUSTER_STATE_FAIL":
       return ClusterState.CLUSTER_STATE_FAIL;
     case -1:
-    case 'UNRECOGNIZED':
+    case "UNRECOGNIZED":
     default:
       return ClusterState.UNRECOGNIZED;
   }
@@ -174,14 +174,14 @@ export function clusterStateFromJSON(object: any): ClusterState {
 export function clusterStateToJSON(object: ClusterState): string {
   switch (object) {
     case ClusterState.CLUSTER_STATE_UNSPECIFIED:
-      return 'CLUSTER_STATE_UNSPECIFIED';
+      return "CLUSTER_STATE_UNSPECIFIED";
     case ClusterState.CLUSTER_STATE_OK:
-      return 'CLUSTER_STATE_OK';
+      return "CLUSTER_STATE_OK";
     case ClusterState.CLUSTER_STATE_FAIL:
-      return 'CLUSTER_STATE_FAIL';
+      return "CLUSTER_STATE_FAIL";
     case ClusterState.UNRECOGNIZED:
     default:
-      return 'UNRECOGNIZED';
+      return "UNRECOGNIZED";
   }
 }
 
@@ -202,23 +202,23 @@ export interface BusMessageCounters {
 }
 
 function createBaseBusMessageCounters(): BusMessageCounters {
-  return { type: '', sent: 0n, received: 0n };
+  return { type: "", sent: 0n, received: 0n };
 }
 
 export const BusMessageCounters: MessageFns<BusMessageCounters> = {
   encode(message: BusMessageCounters, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.type !== '') {
+    if (message.type !== "") {
       writer.uint32(10).string(message.type);
     }
     if (message.sent !== 0n) {
       if (BigInt.asUintN(64, message.sent) !== message.sent) {
-        throw new globalThis.Error('value provided for field message.sent of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.sent of type uint64 too large");
       }
       writer.uint32(16).uint64(message.sent);
     }
     if (message.received !== 0n) {
       if (BigInt.asUintN(64, message.received) !== message.received) {
-        throw new globalThis.Error('value provided for field message.received of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.received of type uint64 too large");
       }
       writer.uint32(24).uint64(message.received);
     }
@@ -229,7 +229,7 @@ export const BusMessageCounters: MessageFns<BusMessageCounters> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -276,7 +276,7 @@ export const BusMessageCounters: MessageFns<BusMessageCounters> = {
 
   fromJSON(object: any): BusMessageCounters {
     return {
-      type: isSet(object.type) ? globalThis.String(object.type) : '',
+      type: isSet(object.type) ? globalThis.String(object.type) : "",
       sent: isSet(object.sent) ? BigInt(object.sent) : 0n,
       received: isSet(object.received) ? BigInt(object.received) : 0n,
     };
@@ -284,7 +284,7 @@ export const BusMessageCounters: MessageFns<BusMessageCounters> = {
 
   toJSON(message: BusMessageCounters): unknown {
     const obj: any = {};
-    if (message.type !== '') {
+    if (message.type !== "") {
       obj.type = message.type;
     }
     if (message.sent !== 0n) {
@@ -301,33 +301,24 @@ export const BusMessageCounters: MessageFns<BusMessageCounters> = {
   },
   fromPartial<I extends Exact<DeepPartial<BusMessageCounters>, I>>(object: I): BusMessageCounters {
     const message = createBaseBusMessageCounters();
-    message.type = object.type ?? '';
-    message.sent = object.sent !== undefined && object.sent !== null ? BigInt(object.sent) : 0n;
-    message.received =
-      object.received !== undefined && object.received !== null ? BigInt(object.received) : 0n;
+    message.type = object.type ?? "";
+    message.sent = (object.sent !== undefined && object.sent !== null) ? BigInt(object.sent) : 0n;
+    message.received = (object.received !== undefined && object.received !== null) ? BigInt(object.received) : 0n;
     return message;
   },
 };
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {

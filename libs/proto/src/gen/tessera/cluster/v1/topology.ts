@@ -5,8 +5,8 @@
 // source: tessera/cluster/v1/topology.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
-import { NodeAddress, NodeId, SlotSet } from '../../common/v1/common.js';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { NodeAddress, NodeId, SlotSet } from "../../common/v1/common.js";
 import {
   ClusterState,
   clusterStateFromJSON,
@@ -14,11 +14,11 @@ import {
   NodeFlag,
   nodeFlagFromJSON,
   nodeFlagToJSON,
-} from './node.js';
+} from "./node.js";
 
-export const protobufPackage = 'tessera.cluster.v1';
+export const protobufPackage = "tessera.cluster.v1";
 
-export const protobufFileName = 'tessera/cluster/v1/topology.proto';
+export const protobufFileName = "tessera/cluster/v1/topology.proto";
 
 /**
  * The cluster topology as one agent knows it: what its data-node needs to answer CLUSTER
@@ -29,16 +29,22 @@ export const protobufFileName = 'tessera/cluster/v1/topology.proto';
 /** One node of the cluster, as one line of CLUSTER NODES shows it. */
 export interface TopologyNode {
   /** The node's id. */
-  id?: NodeId | undefined;
+  id?:
+    | NodeId
+    | undefined;
   /**
    * ip, client port, bus port (@cport) and announced hostname. ip is empty for a node whose address
    * is unknown (NODE_FLAG_NOADDR).
    */
-  address?: NodeAddress | undefined;
+  address?:
+    | NodeAddress
+    | undefined;
   /** The node's flags as the agent sees them (a node in handshake has neither MASTER nor REPLICA). */
   flags: NodeFlag[];
   /** The master of a replica; absent for a master (CLUSTER NODES prints "-"). */
-  masterId?: NodeId | undefined;
+  masterId?:
+    | NodeId
+    | undefined;
   /**
    * The node's own configEpoch (uint64, bigint). CLUSTER NODES prints a replica's master's epoch:
    * renderers look it up, this field does not pre-compute it.
@@ -57,7 +63,9 @@ export interface TopologyNode {
   /** The link state CLUSTER NODES prints: true "connected", false "disconnected". For myself: true. */
   linkConnected: boolean;
   /** The slots the node serves (masters); empty for replicas. */
-  slots?: SlotSet | undefined;
+  slots?:
+    | SlotSet
+    | undefined;
   /** The node's shard id, 40 lowercase hex (CLUSTER SHARDS, nodes.conf shard-id=); empty if unknown. */
   shardId: string;
   /** cluster-announce-human-nodename of the node (nodes.conf nodename=); empty when none. */
@@ -90,7 +98,9 @@ export interface TopologySnapshot {
    */
   version: bigint;
   /** The id of the node this agent is (the data-node's own identity: CLUSTER MYID). */
-  myselfId?: NodeId | undefined;
+  myselfId?:
+    | NodeId
+    | undefined;
   /** The agent's currentEpoch (CLUSTER INFO cluster_current_epoch; uint64, bigint). */
   currentEpoch: bigint;
   /**
@@ -119,8 +129,8 @@ function createBaseTopologyNode(): TopologyNode {
     pongReceivedMs: 0n,
     linkConnected: false,
     slots: undefined,
-    shardId: '',
-    humanNodename: '',
+    shardId: "",
+    humanNodename: "",
     replicationOffset: 0n,
   };
 }
@@ -145,21 +155,19 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     }
     if (message.configEpoch !== 0n) {
       if (BigInt.asUintN(64, message.configEpoch) !== message.configEpoch) {
-        throw new globalThis.Error('value provided for field message.configEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.configEpoch of type uint64 too large");
       }
       writer.uint32(40).uint64(message.configEpoch);
     }
     if (message.pingSentMs !== 0n) {
       if (BigInt.asUintN(64, message.pingSentMs) !== message.pingSentMs) {
-        throw new globalThis.Error('value provided for field message.pingSentMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.pingSentMs of type uint64 too large");
       }
       writer.uint32(48).uint64(message.pingSentMs);
     }
     if (message.pongReceivedMs !== 0n) {
       if (BigInt.asUintN(64, message.pongReceivedMs) !== message.pongReceivedMs) {
-        throw new globalThis.Error(
-          'value provided for field message.pongReceivedMs of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.pongReceivedMs of type uint64 too large");
       }
       writer.uint32(56).uint64(message.pongReceivedMs);
     }
@@ -169,17 +177,15 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     if (message.slots !== undefined) {
       SlotSet.encode(message.slots, writer.uint32(74).fork()).join();
     }
-    if (message.shardId !== '') {
+    if (message.shardId !== "") {
       writer.uint32(82).string(message.shardId);
     }
-    if (message.humanNodename !== '') {
+    if (message.humanNodename !== "") {
       writer.uint32(90).string(message.humanNodename);
     }
     if (message.replicationOffset !== 0n) {
       if (BigInt.asUintN(64, message.replicationOffset) !== message.replicationOffset) {
-        throw new globalThis.Error(
-          'value provided for field message.replicationOffset of type uint64 too large',
-        );
+        throw new globalThis.Error("value provided for field message.replicationOffset of type uint64 too large");
       }
       writer.uint32(96).uint64(message.replicationOffset);
     }
@@ -190,7 +196,7 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -325,44 +331,44 @@ export const TopologyNode: MessageFns<TopologyNode> = {
       masterId: isSet(object.masterId)
         ? NodeId.fromJSON(object.masterId)
         : isSet(object.master_id)
-          ? NodeId.fromJSON(object.master_id)
-          : undefined,
+        ? NodeId.fromJSON(object.master_id)
+        : undefined,
       configEpoch: isSet(object.configEpoch)
         ? BigInt(object.configEpoch)
         : isSet(object.config_epoch)
-          ? BigInt(object.config_epoch)
-          : 0n,
+        ? BigInt(object.config_epoch)
+        : 0n,
       pingSentMs: isSet(object.pingSentMs)
         ? BigInt(object.pingSentMs)
         : isSet(object.ping_sent_ms)
-          ? BigInt(object.ping_sent_ms)
-          : 0n,
+        ? BigInt(object.ping_sent_ms)
+        : 0n,
       pongReceivedMs: isSet(object.pongReceivedMs)
         ? BigInt(object.pongReceivedMs)
         : isSet(object.pong_received_ms)
-          ? BigInt(object.pong_received_ms)
-          : 0n,
+        ? BigInt(object.pong_received_ms)
+        : 0n,
       linkConnected: isSet(object.linkConnected)
         ? globalThis.Boolean(object.linkConnected)
         : isSet(object.link_connected)
-          ? globalThis.Boolean(object.link_connected)
-          : false,
+        ? globalThis.Boolean(object.link_connected)
+        : false,
       slots: isSet(object.slots) ? SlotSet.fromJSON(object.slots) : undefined,
       shardId: isSet(object.shardId)
         ? globalThis.String(object.shardId)
         : isSet(object.shard_id)
-          ? globalThis.String(object.shard_id)
-          : '',
+        ? globalThis.String(object.shard_id)
+        : "",
       humanNodename: isSet(object.humanNodename)
         ? globalThis.String(object.humanNodename)
         : isSet(object.human_nodename)
-          ? globalThis.String(object.human_nodename)
-          : '',
+        ? globalThis.String(object.human_nodename)
+        : "",
       replicationOffset: isSet(object.replicationOffset)
         ? BigInt(object.replicationOffset)
         : isSet(object.replication_offset)
-          ? BigInt(object.replication_offset)
-          : 0n,
+        ? BigInt(object.replication_offset)
+        : 0n,
     };
   },
 
@@ -395,10 +401,10 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     if (message.slots !== undefined) {
       obj.slots = SlotSet.toJSON(message.slots);
     }
-    if (message.shardId !== '') {
+    if (message.shardId !== "") {
       obj.shardId = message.shardId;
     }
-    if (message.humanNodename !== '') {
+    if (message.humanNodename !== "") {
       obj.humanNodename = message.humanNodename;
     }
     if (message.replicationOffset !== 0n) {
@@ -412,33 +418,32 @@ export const TopologyNode: MessageFns<TopologyNode> = {
   },
   fromPartial<I extends Exact<DeepPartial<TopologyNode>, I>>(object: I): TopologyNode {
     const message = createBaseTopologyNode();
-    message.id = object.id !== undefined && object.id !== null ? NodeId.fromPartial(object.id) : undefined;
-    message.address =
-      object.address !== undefined && object.address !== null
-        ? NodeAddress.fromPartial(object.address)
-        : undefined;
+    message.id = (object.id !== undefined && object.id !== null) ? NodeId.fromPartial(object.id) : undefined;
+    message.address = (object.address !== undefined && object.address !== null)
+      ? NodeAddress.fromPartial(object.address)
+      : undefined;
     message.flags = object.flags?.map((e) => e) || [];
-    message.masterId =
-      object.masterId !== undefined && object.masterId !== null
-        ? NodeId.fromPartial(object.masterId)
-        : undefined;
-    message.configEpoch =
-      object.configEpoch !== undefined && object.configEpoch !== null ? BigInt(object.configEpoch) : 0n;
-    message.pingSentMs =
-      object.pingSentMs !== undefined && object.pingSentMs !== null ? BigInt(object.pingSentMs) : 0n;
-    message.pongReceivedMs =
-      object.pongReceivedMs !== undefined && object.pongReceivedMs !== null
-        ? BigInt(object.pongReceivedMs)
-        : 0n;
+    message.masterId = (object.masterId !== undefined && object.masterId !== null)
+      ? NodeId.fromPartial(object.masterId)
+      : undefined;
+    message.configEpoch = (object.configEpoch !== undefined && object.configEpoch !== null)
+      ? BigInt(object.configEpoch)
+      : 0n;
+    message.pingSentMs = (object.pingSentMs !== undefined && object.pingSentMs !== null)
+      ? BigInt(object.pingSentMs)
+      : 0n;
+    message.pongReceivedMs = (object.pongReceivedMs !== undefined && object.pongReceivedMs !== null)
+      ? BigInt(object.pongReceivedMs)
+      : 0n;
     message.linkConnected = object.linkConnected ?? false;
-    message.slots =
-      object.slots !== undefined && object.slots !== null ? SlotSet.fromPartial(object.slots) : undefined;
-    message.shardId = object.shardId ?? '';
-    message.humanNodename = object.humanNodename ?? '';
-    message.replicationOffset =
-      object.replicationOffset !== undefined && object.replicationOffset !== null
-        ? BigInt(object.replicationOffset)
-        : 0n;
+    message.slots = (object.slots !== undefined && object.slots !== null)
+      ? SlotSet.fromPartial(object.slots)
+      : undefined;
+    message.shardId = object.shardId ?? "";
+    message.humanNodename = object.humanNodename ?? "";
+    message.replicationOffset = (object.replicationOffset !== undefined && object.replicationOffset !== null)
+      ? BigInt(object.replicationOffset)
+      : 0n;
     return message;
   },
 };
@@ -462,7 +467,7 @@ export const SlotMigration: MessageFns<SlotMigration> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -505,8 +510,8 @@ export const SlotMigration: MessageFns<SlotMigration> = {
       nodeId: isSet(object.nodeId)
         ? NodeId.fromJSON(object.nodeId)
         : isSet(object.node_id)
-          ? NodeId.fromJSON(object.node_id)
-          : undefined,
+        ? NodeId.fromJSON(object.node_id)
+        : undefined,
     };
   },
 
@@ -527,15 +532,16 @@ export const SlotMigration: MessageFns<SlotMigration> = {
   fromPartial<I extends Exact<DeepPartial<SlotMigration>, I>>(object: I): SlotMigration {
     const message = createBaseSlotMigration();
     message.slot = object.slot ?? 0;
-    message.nodeId =
-      object.nodeId !== undefined && object.nodeId !== null ? NodeId.fromPartial(object.nodeId) : undefined;
+    message.nodeId = (object.nodeId !== undefined && object.nodeId !== null)
+      ? NodeId.fromPartial(object.nodeId)
+      : undefined;
     return message;
   },
 };
 
 function createBaseTopologySnapshot(): TopologySnapshot {
   return {
-    agentInstanceId: '',
+    agentInstanceId: "",
     version: 0n,
     myselfId: undefined,
     currentEpoch: 0n,
@@ -549,12 +555,12 @@ function createBaseTopologySnapshot(): TopologySnapshot {
 
 export const TopologySnapshot: MessageFns<TopologySnapshot> = {
   encode(message: TopologySnapshot, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       writer.uint32(10).string(message.agentInstanceId);
     }
     if (message.version !== 0n) {
       if (BigInt.asUintN(64, message.version) !== message.version) {
-        throw new globalThis.Error('value provided for field message.version of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.version of type uint64 too large");
       }
       writer.uint32(16).uint64(message.version);
     }
@@ -563,7 +569,7 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
     }
     if (message.currentEpoch !== 0n) {
       if (BigInt.asUintN(64, message.currentEpoch) !== message.currentEpoch) {
-        throw new globalThis.Error('value provided for field message.currentEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.currentEpoch of type uint64 too large");
       }
       writer.uint32(32).uint64(message.currentEpoch);
     }
@@ -581,7 +587,7 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
     }
     if (message.builtAtMs !== 0n) {
       if (BigInt.asUintN(64, message.builtAtMs) !== message.builtAtMs) {
-        throw new globalThis.Error('value provided for field message.builtAtMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.builtAtMs of type uint64 too large");
       }
       writer.uint32(72).uint64(message.builtAtMs);
     }
@@ -592,7 +598,7 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -690,19 +696,19 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
       agentInstanceId: isSet(object.agentInstanceId)
         ? globalThis.String(object.agentInstanceId)
         : isSet(object.agent_instance_id)
-          ? globalThis.String(object.agent_instance_id)
-          : '',
+        ? globalThis.String(object.agent_instance_id)
+        : "",
       version: isSet(object.version) ? BigInt(object.version) : 0n,
       myselfId: isSet(object.myselfId)
         ? NodeId.fromJSON(object.myselfId)
         : isSet(object.myself_id)
-          ? NodeId.fromJSON(object.myself_id)
-          : undefined,
+        ? NodeId.fromJSON(object.myself_id)
+        : undefined,
       currentEpoch: isSet(object.currentEpoch)
         ? BigInt(object.currentEpoch)
         : isSet(object.current_epoch)
-          ? BigInt(object.current_epoch)
-          : 0n,
+        ? BigInt(object.current_epoch)
+        : 0n,
       state: isSet(object.state) ? clusterStateFromJSON(object.state) : 0,
       nodes: globalThis.Array.isArray(object?.nodes)
         ? object.nodes.map((e: any) => TopologyNode.fromJSON(e))
@@ -716,14 +722,14 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
       builtAtMs: isSet(object.builtAtMs)
         ? BigInt(object.builtAtMs)
         : isSet(object.built_at_ms)
-          ? BigInt(object.built_at_ms)
-          : 0n,
+        ? BigInt(object.built_at_ms)
+        : 0n,
     };
   },
 
   toJSON(message: TopologySnapshot): unknown {
     const obj: any = {};
-    if (message.agentInstanceId !== '') {
+    if (message.agentInstanceId !== "") {
       obj.agentInstanceId = message.agentInstanceId;
     }
     if (message.version !== 0n) {
@@ -758,43 +764,34 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
   },
   fromPartial<I extends Exact<DeepPartial<TopologySnapshot>, I>>(object: I): TopologySnapshot {
     const message = createBaseTopologySnapshot();
-    message.agentInstanceId = object.agentInstanceId ?? '';
-    message.version = object.version !== undefined && object.version !== null ? BigInt(object.version) : 0n;
-    message.myselfId =
-      object.myselfId !== undefined && object.myselfId !== null
-        ? NodeId.fromPartial(object.myselfId)
-        : undefined;
-    message.currentEpoch =
-      object.currentEpoch !== undefined && object.currentEpoch !== null ? BigInt(object.currentEpoch) : 0n;
+    message.agentInstanceId = object.agentInstanceId ?? "";
+    message.version = (object.version !== undefined && object.version !== null) ? BigInt(object.version) : 0n;
+    message.myselfId = (object.myselfId !== undefined && object.myselfId !== null)
+      ? NodeId.fromPartial(object.myselfId)
+      : undefined;
+    message.currentEpoch = (object.currentEpoch !== undefined && object.currentEpoch !== null)
+      ? BigInt(object.currentEpoch)
+      : 0n;
     message.state = object.state ?? 0;
     message.nodes = object.nodes?.map((e) => TopologyNode.fromPartial(e)) || [];
     message.migrating = object.migrating?.map((e) => SlotMigration.fromPartial(e)) || [];
     message.importing = object.importing?.map((e) => SlotMigration.fromPartial(e)) || [];
-    message.builtAtMs =
-      object.builtAtMs !== undefined && object.builtAtMs !== null ? BigInt(object.builtAtMs) : 0n;
+    message.builtAtMs = (object.builtAtMs !== undefined && object.builtAtMs !== null) ? BigInt(object.builtAtMs) : 0n;
     return message;
   },
 };
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {

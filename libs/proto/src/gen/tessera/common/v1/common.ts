@@ -5,11 +5,11 @@
 // source: tessera/common/v1/common.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 
-export const protobufPackage = 'tessera.common.v1';
+export const protobufPackage = "tessera.common.v1";
 
-export const protobufFileName = 'tessera/common/v1/common.proto';
+export const protobufFileName = "tessera/common/v1/common.proto";
 
 /**
  * Value types shared by every tessera control-plane service (cluster bus, attach stream, failover,
@@ -28,7 +28,7 @@ export const NodeRole = {
   UNRECOGNIZED: -1,
 } as const;
 
-export type NodeRole = (typeof NodeRole)[keyof typeof NodeRole];
+export type NodeRole = typeof NodeRole[keyof typeof NodeRole];
 
 export namespace NodeRole {
   export type NODE_ROLE_UNSPECIFIED = typeof NodeRole.NODE_ROLE_UNSPECIFIED;
@@ -40,16 +40,16 @@ export namespace NodeRole {
 export function nodeRoleFromJSON(object: any): NodeRole {
   switch (object) {
     case 0:
-    case 'NODE_ROLE_UNSPECIFIED':
+    case "NODE_ROLE_UNSPECIFIED":
       return NodeRole.NODE_ROLE_UNSPECIFIED;
     case 1:
-    case 'NODE_ROLE_MASTER':
+    case "NODE_ROLE_MASTER":
       return NodeRole.NODE_ROLE_MASTER;
     case 2:
-    case 'NODE_ROLE_REPLICA':
+    case "NODE_ROLE_REPLICA":
       return NodeRole.NODE_ROLE_REPLICA;
     case -1:
-    case 'UNRECOGNIZED':
+    case "UNRECOGNIZED":
     default:
       return NodeRole.UNRECOGNIZED;
   }
@@ -58,14 +58,14 @@ export function nodeRoleFromJSON(object: any): NodeRole {
 export function nodeRoleToJSON(object: NodeRole): string {
   switch (object) {
     case NodeRole.NODE_ROLE_UNSPECIFIED:
-      return 'NODE_ROLE_UNSPECIFIED';
+      return "NODE_ROLE_UNSPECIFIED";
     case NodeRole.NODE_ROLE_MASTER:
-      return 'NODE_ROLE_MASTER';
+      return "NODE_ROLE_MASTER";
     case NodeRole.NODE_ROLE_REPLICA:
-      return 'NODE_ROLE_REPLICA';
+      return "NODE_ROLE_REPLICA";
     case NodeRole.UNRECOGNIZED:
     default:
-      return 'UNRECOGNIZED';
+      return "UNRECOGNIZED";
   }
 }
 
@@ -95,13 +95,14 @@ export interface SlotRanges {
 export interface SlotSet {
   encoding?:
     | //
-      /** Compact form for the usual case of a few contiguous runs. */
-      { $case: 'ranges'; value: SlotRanges } //
-      /**
-       * Exactly 2048 bytes (16384 bits). Slot s is set when bitmap[s / 8] & (1 << (s % 8)), the
-       * layout Redis uses for the slots bitmap of its cluster bus header (clusterMsg.myslots).
-       */
-    | { $case: 'bitmap'; value: Buffer }
+    /** Compact form for the usual case of a few contiguous runs. */
+    { $case: "ranges"; value: SlotRanges }
+    | //
+    /**
+     * Exactly 2048 bytes (16384 bits). Slot s is set when bitmap[s / 8] & (1 << (s % 8)), the
+     * layout Redis uses for the slots bitmap of its cluster bus header (clusterMsg.myslots).
+     */
+    { $case: "bitmap"; value: Buffer }
     | undefined;
 }
 
@@ -126,12 +127,12 @@ export interface NodeAddress {
 }
 
 function createBaseNodeId(): NodeId {
-  return { value: '' };
+  return { value: "" };
 }
 
 export const NodeId: MessageFns<NodeId> = {
   encode(message: NodeId, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.value !== '') {
+    if (message.value !== "") {
       writer.uint32(10).string(message.value);
     }
     return writer;
@@ -141,7 +142,7 @@ export const NodeId: MessageFns<NodeId> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -171,12 +172,12 @@ export const NodeId: MessageFns<NodeId> = {
   },
 
   fromJSON(object: any): NodeId {
-    return { value: isSet(object.value) ? globalThis.String(object.value) : '' };
+    return { value: isSet(object.value) ? globalThis.String(object.value) : "" };
   },
 
   toJSON(message: NodeId): unknown {
     const obj: any = {};
-    if (message.value !== '') {
+    if (message.value !== "") {
       obj.value = message.value;
     }
     return obj;
@@ -187,7 +188,7 @@ export const NodeId: MessageFns<NodeId> = {
   },
   fromPartial<I extends Exact<DeepPartial<NodeId>, I>>(object: I): NodeId {
     const message = createBaseNodeId();
-    message.value = object.value ?? '';
+    message.value = object.value ?? "";
     return message;
   },
 };
@@ -211,7 +212,7 @@ export const SlotRange: MessageFns<SlotRange> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -293,7 +294,7 @@ export const SlotRanges: MessageFns<SlotRanges> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -324,9 +325,7 @@ export const SlotRanges: MessageFns<SlotRanges> = {
 
   fromJSON(object: any): SlotRanges {
     return {
-      ranges: globalThis.Array.isArray(object?.ranges)
-        ? object.ranges.map((e: any) => SlotRange.fromJSON(e))
-        : [],
+      ranges: globalThis.Array.isArray(object?.ranges) ? object.ranges.map((e: any) => SlotRange.fromJSON(e)) : [],
     };
   },
 
@@ -355,10 +354,10 @@ function createBaseSlotSet(): SlotSet {
 export const SlotSet: MessageFns<SlotSet> = {
   encode(message: SlotSet, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     switch (message.encoding?.$case) {
-      case 'ranges':
+      case "ranges":
         SlotRanges.encode(message.encoding.value, writer.uint32(10).fork()).join();
         break;
-      case 'bitmap':
+      case "bitmap":
         writer.uint32(18).bytes(message.encoding.value);
         break;
     }
@@ -369,7 +368,7 @@ export const SlotSet: MessageFns<SlotSet> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -383,7 +382,7 @@ export const SlotSet: MessageFns<SlotSet> = {
               break;
             }
 
-            message.encoding = { $case: 'ranges', value: SlotRanges.decode(reader, reader.uint32()) };
+            message.encoding = { $case: "ranges", value: SlotRanges.decode(reader, reader.uint32()) };
             continue;
           }
           case 2: {
@@ -391,7 +390,7 @@ export const SlotSet: MessageFns<SlotSet> = {
               break;
             }
 
-            message.encoding = { $case: 'bitmap', value: Buffer.from(reader.bytes()) };
+            message.encoding = { $case: "bitmap", value: Buffer.from(reader.bytes()) };
             continue;
           }
         }
@@ -409,18 +408,18 @@ export const SlotSet: MessageFns<SlotSet> = {
   fromJSON(object: any): SlotSet {
     return {
       encoding: isSet(object.ranges)
-        ? { $case: 'ranges', value: SlotRanges.fromJSON(object.ranges) }
+        ? { $case: "ranges", value: SlotRanges.fromJSON(object.ranges) }
         : isSet(object.bitmap)
-          ? { $case: 'bitmap', value: Buffer.from(bytesFromBase64(object.bitmap)) }
-          : undefined,
+        ? { $case: "bitmap", value: Buffer.from(bytesFromBase64(object.bitmap)) }
+        : undefined,
     };
   },
 
   toJSON(message: SlotSet): unknown {
     const obj: any = {};
-    if (message.encoding?.$case === 'ranges') {
+    if (message.encoding?.$case === "ranges") {
       obj.ranges = SlotRanges.toJSON(message.encoding.value);
-    } else if (message.encoding?.$case === 'bitmap') {
+    } else if (message.encoding?.$case === "bitmap") {
       obj.bitmap = base64FromBytes(message.encoding.value);
     }
     return obj;
@@ -432,15 +431,15 @@ export const SlotSet: MessageFns<SlotSet> = {
   fromPartial<I extends Exact<DeepPartial<SlotSet>, I>>(object: I): SlotSet {
     const message = createBaseSlotSet();
     switch (object.encoding?.$case) {
-      case 'ranges': {
+      case "ranges": {
         if (object.encoding?.value !== undefined && object.encoding?.value !== null) {
-          message.encoding = { $case: 'ranges', value: SlotRanges.fromPartial(object.encoding.value) };
+          message.encoding = { $case: "ranges", value: SlotRanges.fromPartial(object.encoding.value) };
         }
         break;
       }
-      case 'bitmap': {
+      case "bitmap": {
         if (object.encoding?.value !== undefined && object.encoding?.value !== null) {
-          message.encoding = { $case: 'bitmap', value: object.encoding.value };
+          message.encoding = { $case: "bitmap", value: object.encoding.value };
         }
         break;
       }
@@ -457,7 +456,7 @@ export const Epoch: MessageFns<Epoch> = {
   encode(message: Epoch, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.value !== 0n) {
       if (BigInt.asUintN(64, message.value) !== message.value) {
-        throw new globalThis.Error('value provided for field message.value of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.value of type uint64 too large");
       }
       writer.uint32(8).uint64(message.value);
     }
@@ -468,7 +467,7 @@ export const Epoch: MessageFns<Epoch> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -514,18 +513,18 @@ export const Epoch: MessageFns<Epoch> = {
   },
   fromPartial<I extends Exact<DeepPartial<Epoch>, I>>(object: I): Epoch {
     const message = createBaseEpoch();
-    message.value = object.value !== undefined && object.value !== null ? BigInt(object.value) : 0n;
+    message.value = (object.value !== undefined && object.value !== null) ? BigInt(object.value) : 0n;
     return message;
   },
 };
 
 function createBaseNodeAddress(): NodeAddress {
-  return { ip: '', port: 0, busPort: 0, hostname: '' };
+  return { ip: "", port: 0, busPort: 0, hostname: "" };
 }
 
 export const NodeAddress: MessageFns<NodeAddress> = {
   encode(message: NodeAddress, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
-    if (message.ip !== '') {
+    if (message.ip !== "") {
       writer.uint32(10).string(message.ip);
     }
     if (message.port !== 0) {
@@ -534,7 +533,7 @@ export const NodeAddress: MessageFns<NodeAddress> = {
     if (message.busPort !== 0) {
       writer.uint32(24).uint32(message.busPort);
     }
-    if (message.hostname !== '') {
+    if (message.hostname !== "") {
       writer.uint32(34).string(message.hostname);
     }
     return writer;
@@ -544,7 +543,7 @@ export const NodeAddress: MessageFns<NodeAddress> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -599,20 +598,20 @@ export const NodeAddress: MessageFns<NodeAddress> = {
 
   fromJSON(object: any): NodeAddress {
     return {
-      ip: isSet(object.ip) ? globalThis.String(object.ip) : '',
+      ip: isSet(object.ip) ? globalThis.String(object.ip) : "",
       port: isSet(object.port) ? globalThis.Number(object.port) : 0,
       busPort: isSet(object.busPort)
         ? globalThis.Number(object.busPort)
         : isSet(object.bus_port)
-          ? globalThis.Number(object.bus_port)
-          : 0,
-      hostname: isSet(object.hostname) ? globalThis.String(object.hostname) : '',
+        ? globalThis.Number(object.bus_port)
+        : 0,
+      hostname: isSet(object.hostname) ? globalThis.String(object.hostname) : "",
     };
   },
 
   toJSON(message: NodeAddress): unknown {
     const obj: any = {};
-    if (message.ip !== '') {
+    if (message.ip !== "") {
       obj.ip = message.ip;
     }
     if (message.port !== 0) {
@@ -621,7 +620,7 @@ export const NodeAddress: MessageFns<NodeAddress> = {
     if (message.busPort !== 0) {
       obj.busPort = Math.round(message.busPort);
     }
-    if (message.hostname !== '') {
+    if (message.hostname !== "") {
       obj.hostname = message.hostname;
     }
     return obj;
@@ -632,41 +631,33 @@ export const NodeAddress: MessageFns<NodeAddress> = {
   },
   fromPartial<I extends Exact<DeepPartial<NodeAddress>, I>>(object: I): NodeAddress {
     const message = createBaseNodeAddress();
-    message.ip = object.ip ?? '';
+    message.ip = object.ip ?? "";
     message.port = object.port ?? 0;
     message.busPort = object.busPort ?? 0;
-    message.hostname = object.hostname ?? '';
+    message.hostname = object.hostname ?? "";
     return message;
   },
 };
 
 function bytesFromBase64(b64: string): Uint8Array {
-  return Uint8Array.from(globalThis.Buffer.from(b64, 'base64'));
+  return Uint8Array.from(globalThis.Buffer.from(b64, "base64"));
 }
 
 function base64FromBytes(arr: Uint8Array): string {
-  return globalThis.Buffer.from(arr).toString('base64');
+  return globalThis.Buffer.from(arr).toString("base64");
 }
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {

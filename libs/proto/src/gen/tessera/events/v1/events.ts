@@ -5,12 +5,12 @@
 // source: tessera/events/v1/events.proto
 
 /* eslint-disable */
-import { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
-import { NodeId } from '../../common/v1/common.js';
+import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
+import { NodeId } from "../../common/v1/common.js";
 
-export const protobufPackage = 'tessera.events.v1';
+export const protobufPackage = "tessera.events.v1";
 
-export const protobufFileName = 'tessera/events/v1/events.proto';
+export const protobufFileName = "tessera/events/v1/events.proto";
 
 /**
  * Cluster events for the NATS metrics stream (architecture: "Metrics stream", subjects rc.events.>).
@@ -58,15 +58,14 @@ export const ClusterEventKind = {
   UNRECOGNIZED: -1,
 } as const;
 
-export type ClusterEventKind = (typeof ClusterEventKind)[keyof typeof ClusterEventKind];
+export type ClusterEventKind = typeof ClusterEventKind[keyof typeof ClusterEventKind];
 
 export namespace ClusterEventKind {
   export type CLUSTER_EVENT_KIND_UNSPECIFIED = typeof ClusterEventKind.CLUSTER_EVENT_KIND_UNSPECIFIED;
   export type CLUSTER_EVENT_KIND_PFAIL = typeof ClusterEventKind.CLUSTER_EVENT_KIND_PFAIL;
   export type CLUSTER_EVENT_KIND_FAIL = typeof ClusterEventKind.CLUSTER_EVENT_KIND_FAIL;
   export type CLUSTER_EVENT_KIND_RECOVERED = typeof ClusterEventKind.CLUSTER_EVENT_KIND_RECOVERED;
-  export type CLUSTER_EVENT_KIND_FAILOVER_STARTED =
-    typeof ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_STARTED;
+  export type CLUSTER_EVENT_KIND_FAILOVER_STARTED = typeof ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_STARTED;
   export type CLUSTER_EVENT_KIND_FAILOVER_WON = typeof ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_WON;
   export type CLUSTER_EVENT_KIND_FAILOVER_FAILED = typeof ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_FAILED;
   export type CLUSTER_EVENT_KIND_VOTE_GRANTED = typeof ClusterEventKind.CLUSTER_EVENT_KIND_VOTE_GRANTED;
@@ -85,52 +84,52 @@ export namespace ClusterEventKind {
 export function clusterEventKindFromJSON(object: any): ClusterEventKind {
   switch (object) {
     case 0:
-    case 'CLUSTER_EVENT_KIND_UNSPECIFIED':
+    case "CLUSTER_EVENT_KIND_UNSPECIFIED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_UNSPECIFIED;
     case 1:
-    case 'CLUSTER_EVENT_KIND_PFAIL':
+    case "CLUSTER_EVENT_KIND_PFAIL":
       return ClusterEventKind.CLUSTER_EVENT_KIND_PFAIL;
     case 2:
-    case 'CLUSTER_EVENT_KIND_FAIL':
+    case "CLUSTER_EVENT_KIND_FAIL":
       return ClusterEventKind.CLUSTER_EVENT_KIND_FAIL;
     case 3:
-    case 'CLUSTER_EVENT_KIND_RECOVERED':
+    case "CLUSTER_EVENT_KIND_RECOVERED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_RECOVERED;
     case 4:
-    case 'CLUSTER_EVENT_KIND_FAILOVER_STARTED':
+    case "CLUSTER_EVENT_KIND_FAILOVER_STARTED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_STARTED;
     case 5:
-    case 'CLUSTER_EVENT_KIND_FAILOVER_WON':
+    case "CLUSTER_EVENT_KIND_FAILOVER_WON":
       return ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_WON;
     case 6:
-    case 'CLUSTER_EVENT_KIND_FAILOVER_FAILED':
+    case "CLUSTER_EVENT_KIND_FAILOVER_FAILED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_FAILED;
     case 7:
-    case 'CLUSTER_EVENT_KIND_VOTE_GRANTED':
+    case "CLUSTER_EVENT_KIND_VOTE_GRANTED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_VOTE_GRANTED;
     case 8:
-    case 'CLUSTER_EVENT_KIND_EPOCH_BUMPED':
+    case "CLUSTER_EVENT_KIND_EPOCH_BUMPED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_EPOCH_BUMPED;
     case 9:
-    case 'CLUSTER_EVENT_KIND_CONFIG_CHANGED':
+    case "CLUSTER_EVENT_KIND_CONFIG_CHANGED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_CONFIG_CHANGED;
     case 10:
-    case 'CLUSTER_EVENT_KIND_STATE_CHANGED':
+    case "CLUSTER_EVENT_KIND_STATE_CHANGED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_STATE_CHANGED;
     case 11:
-    case 'CLUSTER_EVENT_KIND_NODE_ADDED':
+    case "CLUSTER_EVENT_KIND_NODE_ADDED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_NODE_ADDED;
     case 12:
-    case 'CLUSTER_EVENT_KIND_NODE_REMOVED':
+    case "CLUSTER_EVENT_KIND_NODE_REMOVED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_NODE_REMOVED;
     case 13:
-    case 'CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED':
+    case "CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED;
     case 14:
-    case 'CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED':
+    case "CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED":
       return ClusterEventKind.CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED;
     case -1:
-    case 'UNRECOGNIZED':
+    case "UNRECOGNIZED":
     default:
       return ClusterEventKind.UNRECOGNIZED;
   }
@@ -139,38 +138,38 @@ export function clusterEventKindFromJSON(object: any): ClusterEventKind {
 export function clusterEventKindToJSON(object: ClusterEventKind): string {
   switch (object) {
     case ClusterEventKind.CLUSTER_EVENT_KIND_UNSPECIFIED:
-      return 'CLUSTER_EVENT_KIND_UNSPECIFIED';
+      return "CLUSTER_EVENT_KIND_UNSPECIFIED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_PFAIL:
-      return 'CLUSTER_EVENT_KIND_PFAIL';
+      return "CLUSTER_EVENT_KIND_PFAIL";
     case ClusterEventKind.CLUSTER_EVENT_KIND_FAIL:
-      return 'CLUSTER_EVENT_KIND_FAIL';
+      return "CLUSTER_EVENT_KIND_FAIL";
     case ClusterEventKind.CLUSTER_EVENT_KIND_RECOVERED:
-      return 'CLUSTER_EVENT_KIND_RECOVERED';
+      return "CLUSTER_EVENT_KIND_RECOVERED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_STARTED:
-      return 'CLUSTER_EVENT_KIND_FAILOVER_STARTED';
+      return "CLUSTER_EVENT_KIND_FAILOVER_STARTED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_WON:
-      return 'CLUSTER_EVENT_KIND_FAILOVER_WON';
+      return "CLUSTER_EVENT_KIND_FAILOVER_WON";
     case ClusterEventKind.CLUSTER_EVENT_KIND_FAILOVER_FAILED:
-      return 'CLUSTER_EVENT_KIND_FAILOVER_FAILED';
+      return "CLUSTER_EVENT_KIND_FAILOVER_FAILED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_VOTE_GRANTED:
-      return 'CLUSTER_EVENT_KIND_VOTE_GRANTED';
+      return "CLUSTER_EVENT_KIND_VOTE_GRANTED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_EPOCH_BUMPED:
-      return 'CLUSTER_EVENT_KIND_EPOCH_BUMPED';
+      return "CLUSTER_EVENT_KIND_EPOCH_BUMPED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_CONFIG_CHANGED:
-      return 'CLUSTER_EVENT_KIND_CONFIG_CHANGED';
+      return "CLUSTER_EVENT_KIND_CONFIG_CHANGED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_STATE_CHANGED:
-      return 'CLUSTER_EVENT_KIND_STATE_CHANGED';
+      return "CLUSTER_EVENT_KIND_STATE_CHANGED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_NODE_ADDED:
-      return 'CLUSTER_EVENT_KIND_NODE_ADDED';
+      return "CLUSTER_EVENT_KIND_NODE_ADDED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_NODE_REMOVED:
-      return 'CLUSTER_EVENT_KIND_NODE_REMOVED';
+      return "CLUSTER_EVENT_KIND_NODE_REMOVED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED:
-      return 'CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED';
+      return "CLUSTER_EVENT_KIND_MANUAL_FAILOVER_STARTED";
     case ClusterEventKind.CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED:
-      return 'CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED';
+      return "CLUSTER_EVENT_KIND_DATA_NODE_LINK_CHANGED";
     case ClusterEventKind.UNRECOGNIZED:
     default:
-      return 'UNRECOGNIZED';
+      return "UNRECOGNIZED";
   }
 }
 
@@ -179,9 +178,13 @@ export interface ClusterEvent {
   /** When the reporter observed or made the change, ms since the Unix epoch. */
   timestampMs: bigint;
   /** The node whose agent publishes the event. */
-  reporterId?: NodeId | undefined;
+  reporterId?:
+    | NodeId
+    | undefined;
   /** The node the event is about (the reporter itself for its own election, epochs or state). */
-  subjectId?: NodeId | undefined;
+  subjectId?:
+    | NodeId
+    | undefined;
   /** What happened. */
   kind: ClusterEventKind;
   /** Increases by 1 per event published by this reporter process, from 1 (uint64, bigint). */
@@ -211,8 +214,8 @@ function createBaseClusterEvent(): ClusterEvent {
     sequence: 0n,
     currentEpoch: 0n,
     configEpoch: 0n,
-    details: '',
-    reporterInstanceId: '',
+    details: "",
+    reporterInstanceId: "",
   };
 }
 
@@ -220,7 +223,7 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
   encode(message: ClusterEvent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.timestampMs !== 0n) {
       if (BigInt.asUintN(64, message.timestampMs) !== message.timestampMs) {
-        throw new globalThis.Error('value provided for field message.timestampMs of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.timestampMs of type uint64 too large");
       }
       writer.uint32(8).uint64(message.timestampMs);
     }
@@ -235,26 +238,26 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
     }
     if (message.sequence !== 0n) {
       if (BigInt.asUintN(64, message.sequence) !== message.sequence) {
-        throw new globalThis.Error('value provided for field message.sequence of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.sequence of type uint64 too large");
       }
       writer.uint32(40).uint64(message.sequence);
     }
     if (message.currentEpoch !== 0n) {
       if (BigInt.asUintN(64, message.currentEpoch) !== message.currentEpoch) {
-        throw new globalThis.Error('value provided for field message.currentEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.currentEpoch of type uint64 too large");
       }
       writer.uint32(48).uint64(message.currentEpoch);
     }
     if (message.configEpoch !== 0n) {
       if (BigInt.asUintN(64, message.configEpoch) !== message.configEpoch) {
-        throw new globalThis.Error('value provided for field message.configEpoch of type uint64 too large');
+        throw new globalThis.Error("value provided for field message.configEpoch of type uint64 too large");
       }
       writer.uint32(56).uint64(message.configEpoch);
     }
-    if (message.details !== '') {
+    if (message.details !== "") {
       writer.uint32(66).string(message.details);
     }
-    if (message.reporterInstanceId !== '') {
+    if (message.reporterInstanceId !== "") {
       writer.uint32(74).string(message.reporterInstanceId);
     }
     return writer;
@@ -264,7 +267,7 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
-      throw new globalThis.Error('protobuf decode recursion limit exceeded');
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
     }
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
@@ -362,36 +365,36 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
       timestampMs: isSet(object.timestampMs)
         ? BigInt(object.timestampMs)
         : isSet(object.timestamp_ms)
-          ? BigInt(object.timestamp_ms)
-          : 0n,
+        ? BigInt(object.timestamp_ms)
+        : 0n,
       reporterId: isSet(object.reporterId)
         ? NodeId.fromJSON(object.reporterId)
         : isSet(object.reporter_id)
-          ? NodeId.fromJSON(object.reporter_id)
-          : undefined,
+        ? NodeId.fromJSON(object.reporter_id)
+        : undefined,
       subjectId: isSet(object.subjectId)
         ? NodeId.fromJSON(object.subjectId)
         : isSet(object.subject_id)
-          ? NodeId.fromJSON(object.subject_id)
-          : undefined,
+        ? NodeId.fromJSON(object.subject_id)
+        : undefined,
       kind: isSet(object.kind) ? clusterEventKindFromJSON(object.kind) : 0,
       sequence: isSet(object.sequence) ? BigInt(object.sequence) : 0n,
       currentEpoch: isSet(object.currentEpoch)
         ? BigInt(object.currentEpoch)
         : isSet(object.current_epoch)
-          ? BigInt(object.current_epoch)
-          : 0n,
+        ? BigInt(object.current_epoch)
+        : 0n,
       configEpoch: isSet(object.configEpoch)
         ? BigInt(object.configEpoch)
         : isSet(object.config_epoch)
-          ? BigInt(object.config_epoch)
-          : 0n,
-      details: isSet(object.details) ? globalThis.String(object.details) : '',
+        ? BigInt(object.config_epoch)
+        : 0n,
+      details: isSet(object.details) ? globalThis.String(object.details) : "",
       reporterInstanceId: isSet(object.reporterInstanceId)
         ? globalThis.String(object.reporterInstanceId)
         : isSet(object.reporter_instance_id)
-          ? globalThis.String(object.reporter_instance_id)
-          : '',
+        ? globalThis.String(object.reporter_instance_id)
+        : "",
     };
   },
 
@@ -418,10 +421,10 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
     if (message.configEpoch !== 0n) {
       obj.configEpoch = message.configEpoch.toString();
     }
-    if (message.details !== '') {
+    if (message.details !== "") {
       obj.details = message.details;
     }
-    if (message.reporterInstanceId !== '') {
+    if (message.reporterInstanceId !== "") {
       obj.reporterInstanceId = message.reporterInstanceId;
     }
     return obj;
@@ -432,48 +435,40 @@ export const ClusterEvent: MessageFns<ClusterEvent> = {
   },
   fromPartial<I extends Exact<DeepPartial<ClusterEvent>, I>>(object: I): ClusterEvent {
     const message = createBaseClusterEvent();
-    message.timestampMs =
-      object.timestampMs !== undefined && object.timestampMs !== null ? BigInt(object.timestampMs) : 0n;
-    message.reporterId =
-      object.reporterId !== undefined && object.reporterId !== null
-        ? NodeId.fromPartial(object.reporterId)
-        : undefined;
-    message.subjectId =
-      object.subjectId !== undefined && object.subjectId !== null
-        ? NodeId.fromPartial(object.subjectId)
-        : undefined;
+    message.timestampMs = (object.timestampMs !== undefined && object.timestampMs !== null)
+      ? BigInt(object.timestampMs)
+      : 0n;
+    message.reporterId = (object.reporterId !== undefined && object.reporterId !== null)
+      ? NodeId.fromPartial(object.reporterId)
+      : undefined;
+    message.subjectId = (object.subjectId !== undefined && object.subjectId !== null)
+      ? NodeId.fromPartial(object.subjectId)
+      : undefined;
     message.kind = object.kind ?? 0;
-    message.sequence =
-      object.sequence !== undefined && object.sequence !== null ? BigInt(object.sequence) : 0n;
-    message.currentEpoch =
-      object.currentEpoch !== undefined && object.currentEpoch !== null ? BigInt(object.currentEpoch) : 0n;
-    message.configEpoch =
-      object.configEpoch !== undefined && object.configEpoch !== null ? BigInt(object.configEpoch) : 0n;
-    message.details = object.details ?? '';
-    message.reporterInstanceId = object.reporterInstanceId ?? '';
+    message.sequence = (object.sequence !== undefined && object.sequence !== null) ? BigInt(object.sequence) : 0n;
+    message.currentEpoch = (object.currentEpoch !== undefined && object.currentEpoch !== null)
+      ? BigInt(object.currentEpoch)
+      : 0n;
+    message.configEpoch = (object.configEpoch !== undefined && object.configEpoch !== null)
+      ? BigInt(object.configEpoch)
+      : 0n;
+    message.details = object.details ?? "";
+    message.reporterInstanceId = object.reporterInstanceId ?? "";
     return message;
   },
 };
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 
-export type DeepPartial<T> = T extends bigint
-  ? string | number | bigint
-  : T extends Builtin
-    ? T
-    : T extends globalThis.Array<infer U>
-      ? globalThis.Array<DeepPartial<U>>
-      : T extends ReadonlyArray<infer U>
-        ? ReadonlyArray<DeepPartial<U>>
-        : T extends { $case: string; value: unknown }
-          ? { $case: T['$case']; value?: DeepPartial<T['value']> }
-          : T extends {}
-            ? { [K in keyof T]?: DeepPartial<T[K]> }
-            : Partial<T>;
+export type DeepPartial<T> = T extends bigint ? string | number | bigint
+  : T extends Builtin ? T : T extends globalThis.Array<infer U> ? globalThis.Array<DeepPartial<U>>
+  : T extends ReadonlyArray<infer U> ? ReadonlyArray<DeepPartial<U>>
+  : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
+  : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
+  : Partial<T>;
 
 type KeysOfUnion<T> = T extends T ? keyof T : never;
-export type Exact<P, I extends P> = P extends Builtin
-  ? P
+export type Exact<P, I extends P> = P extends Builtin ? P
   : P & { [K in keyof P]: Exact<P[K], I[K]> } & { [K in Exclude<keyof I, KeysOfUnion<P>>]: never };
 
 function isSet(value: any): boolean {
