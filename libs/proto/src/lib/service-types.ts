@@ -7,10 +7,14 @@ import type { MethodDefinition } from '@grpc/grpc-js';
 export type AnyServiceDefinition = { readonly [method: string]: MethodDefinition<any, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The decoded request type of a method definition. */
-export type RequestOf<M> = M extends MethodDefinition<infer Request, unknown> ? Request : never;
+export type RequestOf<M> = M extends { readonly requestDeserialize: (bytes: Buffer) => infer Request }
+  ? Request
+  : never;
 
 /** The decoded response type of a method definition. */
-export type ResponseOf<M> = M extends MethodDefinition<unknown, infer Response> ? Response : never;
+export type ResponseOf<M> = M extends { readonly responseDeserialize: (bytes: Buffer) => infer Response }
+  ? Response
+  : never;
 
 /** Names of the unary methods of a definition. */
 export type UnaryMethodOf<D> = {
