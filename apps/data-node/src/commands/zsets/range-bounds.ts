@@ -1,7 +1,14 @@
-// The min/max arguments of score and lex ranges (ZRANGEBYSCORE, ZCOUNT, ZRANGEBYLEX, ZREMRANGEBYLEX...),
-// parsed as Redis 7.0 does (zslParseRange, zslParseLexRange in redis src/t_zset.c), and turned into ranks:
-// the half-open window [lo, hi) of the members in range. No reply writing here.
+// The min/max arguments of rank, score and lex ranges (ZRANGE, ZRANGEBYSCORE, ZCOUNT, ZRANGEBYLEX,
+// ZREMRANGEBYRANK...), parsed as Redis 7.0 does (zslParseRange, zslParseLexRange in redis src/t_zset.c,
+// getLongFromObjectOrReply for ranks), and turned into ranks: the half-open window [lo, hi) of the members in
+// range. No reply writing here: a parse failure is the error text to reply.
+import { Err } from '../reply-errors.js';
 import type { ZsetValue } from '../../keyspace/zset-value.js';
+import { parseInt64 } from '../../util/int64.js';
+
+/** What the min and max arguments are: ranks (the default), scores or lex bounds (`auto`: not chosen yet). */
+export const RangeKind = { auto: 0, rank: 1, score: 2, lex: 3 } as const;
+export type RangeKind = (typeof RangeKind)[keyof typeof RangeKind];
 
 /** A score interval; `(` makes an end exclusive. */
 export interface ScoreRange {
@@ -22,6 +29,45 @@ export interface LexBound {
 export interface LexRange {
   readonly min: LexBound;
   readonly max: LexBound;
+}
+
+/** The parsed min and max of a range of one kind. */
+export type RangeBounds =
+  | { readonly kind: typeof RangeKind.rank; readonly start: number; readonly end: number }
+  | { readonly kind: typeof RangeKind.score; readonly range: ScoreRange }
+  | { readonly kind: typeof RangeKind.lex; readonly range: LexRange };
+
+/**
+ * Parses min and max as a score or lex range, or else as ranks; the error text Redis replies when they are
+ * not (not integers, "min or max is not a float", "min or max not valid string range item").
+ */
+export function parseRangeBounds(kind: RangeKind, minText: string, maxText: string): RangeBounds | string {
+  if (kind === RangeKind.score) {
+    const range = parseScoreRange(minText, maxText);
+    return range === null ? Err.scoreRange : { kind, range };
+  }
+  if (kind === RangeKind.lex) {
+    const range = parseLexRange(minText, maxText);
+    return range === null ? Err.lexRange : { kind, range };
+  }
+  const start = parseInt64(minText);
+  const end = start === null ? null : parseInt64(maxText);
+  return start === null || end === null ? Err.notInteger : { kind: RangeKind.rank, start, end };
+}
+
+/** First rank in range and the rank after its last member (lo >= hi when empty). */
+export function rangeWindow(zset: ZsetValue, bounds: RangeBounds): [lo: number, hi: number] {
+  if (bounds.kind === RangeKind.score) return scoreWindow(zset, bounds.range);
+  if (bounds.kind === RangeKind.lex) return lexWindow(zset, bounds.range);
+  return rankWindow(zset.size, bounds.start, bounds.end);
+}
+
+/**
+ * Ranks as ZRANGE takes them, over `size` members: negative ones count from the end, and the range is clamped
+ * to the set. First rank and the rank after the last (lo >= hi when empty).
+ */
+export function rankWindow(size: number, start: number, end: number): [lo: number, hi: number] {
+  return [Math.max(0, start < 0 ? size + start : start), Math.min(size, (end < 0 ? size + end : end) + 1)];
 }
 
 /** Parses a score range; null when Redis answers "min or max is not a float". */

@@ -6,21 +6,10 @@ import type { CommandContext } from '../command-context.js';
 import { Err } from '../reply-errors.js';
 import { ZsetValue } from '../../keyspace/zset-value.js';
 import { parseInt64 } from '../../util/int64.js';
-import {
-  type LexRange,
-  lexWindow,
-  parseLexRange,
-  parseScoreRange,
-  type ScoreRange,
-  scoreWindow,
-} from './range-bounds.js';
+import { parseRangeBounds, RangeKind, rangeWindow, rankWindow } from './range-bounds.js';
 import { zsetLimits } from './zset-limits.js';
 import { readZset, storeResult, WRONG_TYPE } from './zset-lookup.js';
 import { writeMember, writeMembersHeader } from './write-members.js';
-
-/** What the min and max arguments are: ranks (the default), scores or lex bounds. */
-export const RangeKind = { auto: 0, rank: 1, score: 2, lex: 3 } as const;
-export type RangeKind = (typeof RangeKind)[keyof typeof RangeKind];
 
 export const Direction = { auto: 0, forward: 1, reverse: 2 } as const;
 export type Direction = (typeof Direction)[keyof typeof Direction];
@@ -71,47 +60,30 @@ export function zrangeGeneric(
   // Reverse score and lex ranges are written max first.
   const minText = ctx.arg(reverse && kind !== RangeKind.rank ? src + 2 : src + 1);
   const maxText = ctx.arg(reverse && kind !== RangeKind.rank ? src + 1 : src + 2);
-  let window: readonly [number, number] | null = null;
-  let start = 0;
-  let end = 0;
-  let scoreRange: ScoreRange | null = null;
-  let lexRange: LexRange | null = null;
-  if (kind === RangeKind.rank) {
-    const parsedStart = parseInt64(minText);
-    const parsedEnd = parsedStart === null ? null : parseInt64(maxText);
-    if (parsedStart === null || parsedEnd === null) return ctx.error(Err.notInteger);
-    start = parsedStart;
-    end = parsedEnd;
-  } else if (kind === RangeKind.score) {
-    scoreRange = parseScoreRange(minText, maxText);
-    if (scoreRange === null) return ctx.error(Err.scoreRange);
-  } else {
-    lexRange = parseLexRange(minText, maxText);
-    if (lexRange === null) return ctx.error(Err.lexRange);
-  }
+  const bounds = parseRangeBounds(kind, minText, maxText);
+  if (typeof bounds === 'string') return ctx.error(bounds);
 
   const zset = readZset(ctx, ctx.arg(src));
   if (zset === WRONG_TYPE) return;
   const selection: Selection = { first: 0, count: 0 };
   if (zset !== undefined) {
-    if (scoreRange !== null) window = scoreWindow(zset, scoreRange);
-    else if (lexRange !== null) window = lexWindow(zset, lexRange);
-    if (window === null) selectByRank(selection, zset.size, start, end, reverse);
-    else selectInWindow(selection, window[0], window[1], offset, limit, reverse);
+    if (bounds.kind === RangeKind.rank) {
+      selectByRank(selection, zset.size, bounds.start, bounds.end, reverse);
+    } else {
+      const [lo, hi] = rangeWindow(zset, bounds);
+      selectInWindow(selection, lo, hi, offset, limit, reverse);
+    }
   }
   if (store) storeSelection(ctx, zset, selection, reverse, kind === RangeKind.rank);
   else replySelection(ctx, zset, selection, reverse, withScores);
 }
 
-/** Ranks as ZRANGE takes them: negative ones count from the end, and the range is clamped to the set. */
+/** A rank range (rankWindow), walked from the end when `reverse`: ZREVRANGE's ranks count from the top. */
 function selectByRank(out: Selection, size: number, start: number, end: number, reverse: boolean): void {
-  let from = start < 0 ? size + start : start;
-  let to = end < 0 ? size + end : end;
-  if (from < 0) from = 0;
-  if (from > to || from >= size) return;
-  if (to >= size) to = size - 1;
-  out.count = to - from + 1;
-  out.first = reverse ? size - 1 - from : from;
+  const [lo, hi] = rankWindow(size, start, end);
+  if (hi <= lo) return;
+  out.count = hi - lo;
+  out.first = reverse ? size - 1 - lo : lo;
 }
 
 /**

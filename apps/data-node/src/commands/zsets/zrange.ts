@@ -1,7 +1,8 @@
 // ZRANGE key min max [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES]: members by rank (default),
 // score or lex range, ascending or reversed.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrange = {
   name: 'zrange',

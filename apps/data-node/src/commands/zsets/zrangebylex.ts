@@ -1,6 +1,7 @@
 // ZRANGEBYLEX key min max [LIMIT offset count]: members in the lex range, in byte order (for equal scores).
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrangebylex = {
   name: 'zrangebylex',

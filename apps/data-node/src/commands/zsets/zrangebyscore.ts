@@ -1,7 +1,8 @@
 // ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]: members with a score in the range, lowest
 // first.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrangebyscore = {
   name: 'zrangebyscore',

@@ -1,7 +1,8 @@
 // ZRANGESTORE dst src min max [BYSCORE|BYLEX] [REV] [LIMIT offset count]: stores ZRANGE's selection at dst
 // (deleting dst when it is empty) and replies with its size.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrangestore = {
   name: 'zrangestore',

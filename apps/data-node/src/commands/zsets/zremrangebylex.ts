@@ -1,7 +1,7 @@
 // ZREMRANGEBYLEX key min max: removes the members in the lex range (for equal scores); replies with how many.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { removeRange } from './remove-range.js';
-import { RangeKind } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
 
 export const zremrangebylex = {
   name: 'zremrangebylex',

@@ -2,7 +2,7 @@
 // replies with how many.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { removeRange } from './remove-range.js';
-import { RangeKind } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
 
 export const zremrangebyrank = {
   name: 'zremrangebyrank',

@@ -1,7 +1,7 @@
 // ZREMRANGEBYSCORE key min max: removes the members whose score is in the range; replies with how many.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import { removeRange } from './remove-range.js';
-import { RangeKind } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
 
 export const zremrangebyscore = {
   name: 'zremrangebyscore',

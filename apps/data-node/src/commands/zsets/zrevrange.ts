@@ -1,6 +1,7 @@
 // ZREVRANGE key start stop [WITHSCORES]: members by rank counted from the highest score.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrevrange = {
   name: 'zrevrange',

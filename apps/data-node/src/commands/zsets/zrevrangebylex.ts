@@ -1,6 +1,7 @@
 // ZREVRANGEBYLEX key max min [LIMIT offset count]: members in the lex range, in reverse byte order.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrevrangebylex = {
   name: 'zrevrangebylex',

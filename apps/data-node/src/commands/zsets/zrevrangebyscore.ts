@@ -1,7 +1,8 @@
 // ZREVRANGEBYSCORE key max min [WITHSCORES] [LIMIT offset count]: members with a score in the range, highest
 // first.
 import type { CommandSpec } from '../command-spec.js';
-import { Direction, RangeKind, zrangeGeneric } from './zrange-generic.js';
+import { RangeKind } from './range-bounds.js';
+import { Direction, zrangeGeneric } from './zrange-generic.js';
 
 export const zrevrangebyscore = {
   name: 'zrevrangebyscore',
