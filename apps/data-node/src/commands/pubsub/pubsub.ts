@@ -2,6 +2,7 @@
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import { globMatch } from '../../util/glob-match.js';
 import type { CommandContext } from '../command-context.js';
+import { helpHandler } from '../server/help-subcommand.js';
 
 const base = {
   flags: ['pubsub', 'loading', 'stale'],
@@ -26,7 +27,6 @@ function countSubscribers(ctx: CommandContext, index: Map<string, Set<unknown>>)
 }
 
 const HELP = [
-  'PUBSUB <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
   'CHANNELS [<pattern>]',
   "    Return the currently active channels matching a <pattern> (default: '*').",
   'NUMPAT',
@@ -38,8 +38,6 @@ const HELP = [
   "    Return the currently active shard level channels matching a <pattern> (default: '*').",
   'SHARDNUMSUB [<shardchannel> ...]',
   '    Return the number of subscribers for the specified shard level channel(s)',
-  'HELP',
-  '    Prints this help.',
 ];
 
 export const pubsub = {
@@ -85,10 +83,7 @@ export const pubsub = {
       name: 'help',
       arity: 2,
       flags: ['loading', 'stale'],
-      handler(ctx) {
-        ctx.reply.arrayHeader(HELP.length);
-        for (const line of HELP) ctx.reply.simple(line);
-      },
+      handler: helpHandler('pubsub', HELP),
     },
   ],
   handler(ctx) {

@@ -9,10 +9,10 @@ import { setActiveExpire } from '../../server/active-expire-switch.js';
 import { hostOf, isLoopback } from '../../server/loopback.js';
 import { stringEncoding } from '../keys/string-encoding.js';
 import { Err } from '../reply-errors.js';
+import { helpHandler } from './help-subcommand.js';
 import { datasetDigest, valueDigest, ZERO_DIGEST } from './value-digest.js';
 
 const HELP = [
-  'DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
   'DIGEST',
   '    Output a hex signature representing the current DB content.',
   'DIGEST-VALUE <key> [<key> ...]',
@@ -25,8 +25,6 @@ const HELP = [
   '    default.',
   'SLEEP <seconds>',
   '    Stop the server for <seconds>. Decimals allowed.',
-  'HELP',
-  '    Prints this help.',
 ];
 
 /** C's atof: the longest numeric prefix, 0 when there is none (DEBUG SLEEP abc sleeps 0 s, like Redis). */
@@ -69,13 +67,7 @@ type Subcommand = [accepts: (argc: number) => boolean, run: (ctx: CommandContext
 /** Subcommand name -> [argument count check, handler]. A Map: names come from clients (`__proto__`). */
 const SUBCOMMANDS = new Map<string, Subcommand>(
   Object.entries({
-    help: [
-      (argc) => argc === 2,
-      (ctx) => {
-        ctx.reply.arrayHeader(HELP.length);
-        for (const line of HELP) ctx.reply.simple(line);
-      },
-    ],
+    help: [(argc) => argc === 2, helpHandler('debug', HELP)],
     sleep: [
       (argc) => argc === 3,
       (ctx) => {
