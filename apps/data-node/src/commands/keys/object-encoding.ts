@@ -2,20 +2,8 @@
 // strings; listpack, quicklist, intset, hashtable, skiplist for collections, decided by the value class from
 // the *-max-listpack-* thresholds of the configuration); nil when the key is missing.
 import type { CommandSpec } from '../command-spec.js';
-import type { ConfigStore } from '../../config/config-store.js';
-import { isCollection, type EncodingLimits } from '../../keyspace/values.js';
 import { OBJECT_KEY, objectLookup } from './object-lookup.js';
-import { stringEncoding } from './string-encoding.js';
-
-function encodingLimits(config: ConfigStore): EncodingLimits {
-  return {
-    hashMaxListpackEntries: config.getNumber('hash-max-listpack-entries'),
-    hashMaxListpackValue: config.getNumber('hash-max-listpack-value'),
-    setMaxIntsetEntries: config.getNumber('set-max-intset-entries'),
-    zsetMaxListpackEntries: config.getNumber('zset-max-listpack-entries'),
-    zsetMaxListpackValue: config.getNumber('zset-max-listpack-value'),
-  };
-}
+import { valueEncoding } from './value-encoding.js';
 
 export const objectEncoding = {
   name: 'encoding',
@@ -32,8 +20,6 @@ export const objectEncoding = {
   handler(ctx) {
     const value = objectLookup(ctx);
     if (value === undefined) return;
-    ctx.reply.bulk(
-      isCollection(value) ? value.encoding(encodingLimits(ctx.server.config)) : stringEncoding(value),
-    );
+    ctx.reply.bulk(valueEncoding(value, ctx.server.config));
   },
 } satisfies CommandSpec;

@@ -4,10 +4,9 @@
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../command-context.js';
 import { encodeDumpPayload } from '../../keyspace/dump-payload.js';
-import { isCollection } from '../../keyspace/values.js';
 import { setActiveExpire } from '../../server/active-expire-switch.js';
 import { hostOf, isLoopback } from '../../server/loopback.js';
-import { stringEncoding } from '../keys/string-encoding.js';
+import { valueEncoding } from '../keys/value-encoding.js';
 import { Err } from '../reply-errors.js';
 import { helpHandler } from './help-subcommand.js';
 import { datasetDigest, valueDigest, ZERO_DIGEST } from './value-digest.js';
@@ -45,16 +44,7 @@ function debugObject(ctx: CommandContext): void {
     ctx.error(Err.noSuchKey);
     return;
   }
-  const config = ctx.server.config;
-  const encoding = isCollection(value)
-    ? value.encoding({
-        hashMaxListpackEntries: config.getNumber('hash-max-listpack-entries'),
-        hashMaxListpackValue: config.getNumber('hash-max-listpack-value'),
-        setMaxIntsetEntries: config.getNumber('set-max-intset-entries'),
-        zsetMaxListpackEntries: config.getNumber('zset-max-listpack-entries'),
-        zsetMaxListpackValue: config.getNumber('zset-max-listpack-value'),
-      })
-    : stringEncoding(value);
+  const encoding = valueEncoding(value, ctx.server.config);
   const serialized = encodeDumpPayload(value).length;
   const lru = Math.floor(ctx.server.now() / 1000) & 0xffffff;
   ctx.reply.simple(
