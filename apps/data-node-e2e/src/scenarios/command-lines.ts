@@ -2,10 +2,12 @@
 
 /** One command per line, arguments separated by spaces (for arguments without spaces). */
 export function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
+  return text.trim().split('\n').map(cmd);
+}
+
+/** One command from one line, arguments separated by spaces (for arguments without spaces). */
+export function cmd(line: string): string[] {
+  return line.trim().split(/\s+/);
 }
 
 /** A binary argument from its bytes. */

@@ -1,7 +1,6 @@
 // Differential scenarios for pub/sub replies that do not depend on other connections.
+import { cmd } from './command-lines.js';
 import type { Scenario } from './scenario.js';
-
-const c = (line: string): string[] => line.split(' ');
 
 export const pubsubScenarios: Scenario[] = [
   {
@@ -16,7 +15,7 @@ export const pubsubScenarios: Scenario[] = [
       'PUBSUB SHARDNUMSUB x',
       'PUBSUB NOPE',
       'PUBSUB',
-    ].map(c),
+    ].map(cmd),
   },
   {
     // One channel per kind: UNSUBSCRIBE with no argument walks Redis's hash table, whose order we do not copy.
@@ -32,12 +31,12 @@ export const pubsubScenarios: Scenario[] = [
       'PUNSUBSCRIBE',
       'SUNSUBSCRIBE',
       'PING',
-    ].map(c),
+    ].map(cmd),
   },
   {
     name: 'unsubscribing when not subscribed',
     commands: ['UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'UNSUBSCRIBE a', 'SUBSCRIBE', 'PUBLISH a'].map(
-      c,
+      cmd,
     ),
   },
   {
@@ -50,6 +49,6 @@ export const pubsubScenarios: Scenario[] = [
       'PUBLISH a hello',
       'UNSUBSCRIBE a',
       'PUNSUBSCRIBE',
-    ].map(c),
+    ].map(cmd),
   },
 ];

@@ -1,20 +1,19 @@
 // Differential scenarios for MULTI/EXEC/DISCARD/WATCH/UNWATCH on a single connection.
+import { cmd } from './command-lines.js';
 import type { Scenario } from './scenario.js';
-
-const c = (line: string): string[] => line.split(' ');
 
 export const transactionsScenarios: Scenario[] = [
   {
     name: 'a transaction runs its queued commands in order',
-    commands: ['MULTI', 'SET a 1', 'GET a', 'SET b 2', 'GET b', 'EXEC', 'GET a'].map(c),
+    commands: ['MULTI', 'SET a 1', 'GET a', 'SET b 2', 'GET b', 'EXEC', 'GET a'].map(cmd),
   },
   {
     name: 'a queue-time error aborts EXEC',
-    commands: ['MULTI', 'SET a', 'NOSUCH x', 'GET a', 'EXEC', 'GET a', 'EXEC'].map(c),
+    commands: ['MULTI', 'SET a', 'NOSUCH x', 'GET a', 'EXEC', 'GET a', 'EXEC'].map(cmd),
   },
   {
     name: 'errors of queued commands at run time are returned inline',
-    commands: ['SET s x', 'MULTI', 'SET a 1', 'SUBSCRIBE c', 'EXEC'].map(c),
+    commands: ['SET s x', 'MULTI', 'SET a 1', 'SUBSCRIBE c', 'EXEC'].map(cmd),
   },
   {
     name: 'nested MULTI, EXEC and DISCARD without MULTI, WATCH inside MULTI',
@@ -29,7 +28,7 @@ export const transactionsScenarios: Scenario[] = [
       'GET k',
       'MULTI',
       'EXEC',
-    ].map(c),
+    ].map(cmd),
   },
   {
     name: 'WATCH on a key changed by the same connection makes EXEC return null',
@@ -47,10 +46,10 @@ export const transactionsScenarios: Scenario[] = [
       'MULTI',
       'GET k',
       'EXEC',
-    ].map(c),
+    ].map(cmd),
   },
   {
     name: 'an empty transaction returns an empty array',
-    commands: ['MULTI', 'EXEC', 'MULTI', 'DISCARD'].map(c),
+    commands: ['MULTI', 'EXEC', 'MULTI', 'DISCARD'].map(cmd),
   },
 ];

@@ -3,15 +3,8 @@
 // WEIGHTS/AGGREGATE, LIMIT with negative counts, out-of-range ranks, listpack and skiplist sized sets,
 // RESP3 reply shapes and the non-blocking paths of the blocking pops, compared byte for byte with
 // redis-server. ZRANDMEMBER appears only where its reply is not random.
+import { bin, lines } from './command-lines.js';
 import type { Scenario } from './scenario.js';
-
-/** One command per line, arguments separated by spaces (for arguments without spaces). */
-function lines(text: string): string[][] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/));
-}
 
 /** ZADD key 1 m1 2 m2 ... n mn: a set past zset-max-listpack-entries (128) when n is large. */
 function zaddMany(key: string, n: number, score: (i: number) => number = (i) => i): string[] {
@@ -19,8 +12,6 @@ function zaddMany(key: string, n: number, score: (i: number) => number = (i) => 
   for (let i = 1; i <= n; i++) command.push(String(score(i)), `m${i}`);
   return command;
 }
-
-const bin = (...bytes: number[]): Buffer => Buffer.from(bytes);
 
 export const zsetsScenarios: Scenario[] = [
   {
