@@ -56,6 +56,8 @@ export class ClusterRouter {
   /** The redirect error for `spec` run by `client` with `args`, or null when it runs here. */
   check(client: ClientState, spec: CommandSpec, args: readonly Buffer[]): string | null {
     const exec = spec.name === 'exec';
+    // Keyless commands (most admin and connection commands) leave at once, before any allocation.
+    if (!exec && spec.keys.first === 0 && spec.getKeys === undefined) return null;
     let keys: Buffer[];
     let write = spec.flags.includes('write');
     let pubsubShard = PUBSUB_SHARD.has(spec.name);
@@ -70,7 +72,6 @@ export class ClusterRouter {
         pubsubShard ||= PUBSUB_SHARD.has(queuedSpec.name);
       }
     } else {
-      if (spec.keys.first === 0 && spec.getKeys === undefined) return null;
       keys = keyIndexes(spec, args).map((index) => args[index] as Buffer);
     }
     if (keys.length === 0) return null;

@@ -1,6 +1,6 @@
 // Runs one command for one client, in Redis's order (processCommand in redis src/server.c): look the command
-// up, check arity, authentication, the pub/sub context, memory, then queue it (MULTI) or call its handler and
-// count it. Everything is synchronous: a command's reply is in the client's writer when `execute` returns.
+// up, check arity, authentication, cluster routing (cluster mode only), the pub/sub context, memory, then
+// queue it (MULTI) or call its handler and count it. Everything is synchronous: a command's reply is in the client's writer when `execute` returns.
 import { performance } from 'node:perf_hooks';
 import type { ClusterRouter } from '../cluster/cluster-router.js';
 import type { BlockedCommandRunner } from '../server/blocking-manager.js';
