@@ -4,12 +4,10 @@
 // cursor 0, as Redis does with a listpack; a dense one is paged by index (../collection-scan.ts explains
 // why no field present for the whole scan is missed).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
 import { globMatch } from '../../util/glob-match.js';
-import { pageEnd, pageStart, replyScan } from '../collection-scan.js';
+import { pageEnd, pageStart, replyScan, startScan } from '../collection-scan.js';
 import { parseScanCursor } from '../scan-cursor.js';
-import { parseScanOptions } from '../scan-options.js';
-import { readHash, WRONG_TYPE } from './hash-lookup.js';
+import { readHash } from './hash-lookup.js';
 
 export const hscan = {
   name: 'hscan',
@@ -25,13 +23,9 @@ export const hscan = {
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
   },
   handler(ctx) {
-    const cursor = parseScanCursor(ctx.arg(2));
-    if (cursor === null) return ctx.error(Err.invalidCursor);
-    const hash = readHash(ctx, ctx.arg(1));
-    if (hash === WRONG_TYPE) return;
-    if (hash === undefined) return replyScan(ctx, 0, []);
-    const options = parseScanOptions(ctx, 3, false);
-    if (options === null) return;
+    const scan = startScan(ctx, parseScanCursor, readHash);
+    if (scan === null) return;
+    const { cursor, value: hash, options } = scan;
     const { pattern } = options;
     const page: string[] = [];
     let next = 0;

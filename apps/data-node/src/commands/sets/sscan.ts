@@ -3,12 +3,10 @@
 // the options. An intset is returned whole, in numeric order, with cursor 0, as Redis does; a hashtable set is
 // paged by index (../collection-scan.ts explains why no member present for the whole scan is missed).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
-import { Err } from '../reply-errors.js';
 import { globMatch } from '../../util/glob-match.js';
-import { pageEnd, pageStart, replyScan } from '../collection-scan.js';
+import { pageEnd, pageStart, replyScan, startScan } from '../collection-scan.js';
 import { parseScanCursor } from '../scan-cursor.js';
-import { parseScanOptions } from '../scan-options.js';
-import { readSet, WRONG_TYPE } from './set-lookup.js';
+import { readSet } from './set-lookup.js';
 import { maxIntsetEntries } from './set-limits.js';
 import { orderedMembers } from './set-order.js';
 
@@ -26,13 +24,9 @@ export const sscan = {
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
   },
   handler(ctx) {
-    const cursor = parseScanCursor(ctx.arg(2));
-    if (cursor === null) return ctx.error(Err.invalidCursor);
-    const set = readSet(ctx, ctx.arg(1));
-    if (set === WRONG_TYPE) return;
-    if (set === undefined) return replyScan(ctx, 0, []);
-    const options = parseScanOptions(ctx, 3, false);
-    if (options === null) return;
+    const scan = startScan(ctx, parseScanCursor, readSet);
+    if (scan === null) return;
+    const { cursor, value: set, options } = scan;
     const { pattern } = options;
     const page: string[] = [];
     let next = 0;

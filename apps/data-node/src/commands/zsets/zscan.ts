@@ -6,14 +6,12 @@
 import { formatDouble17g } from '@tessera/resp';
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 import type { CommandContext } from '../command-context.js';
-import { Err } from '../reply-errors.js';
 import type { ZsetValue } from '../../keyspace/zset-value.js';
 import { globMatch } from '../../util/glob-match.js';
-import { replyScan } from '../collection-scan.js';
+import { replyScan, startScan } from '../collection-scan.js';
 import { parseScanCursor64 } from '../scan-cursor.js';
-import { parseScanOptions } from '../scan-options.js';
 import { cursorForScore, scoreForCursor } from './scan-cursor.js';
-import { readZset, WRONG_TYPE } from './zset-lookup.js';
+import { readZset } from './zset-lookup.js';
 
 export const zscan = {
   name: 'zscan',
@@ -29,13 +27,8 @@ export const zscan = {
       'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
   },
   handler(ctx) {
-    const cursor = parseScanCursor64(ctx.arg(2));
-    if (cursor === null) return ctx.error(Err.invalidCursor);
-    const zset = readZset(ctx, ctx.arg(1));
-    if (zset === WRONG_TYPE) return;
-    if (zset === undefined) return replyScan(ctx, 0, []);
-    const options = parseScanOptions(ctx, 3, false);
-    if (options !== null) scanPage(ctx, zset, cursor, options.count, options.pattern);
+    const scan = startScan(ctx, parseScanCursor64, readZset);
+    if (scan !== null) scanPage(ctx, scan.value, scan.cursor, scan.options.count, scan.options.pattern);
   },
 } satisfies CommandSpec;
 
