@@ -1,6 +1,7 @@
 // LRANGE key start stop: the elements from start to stop inclusive; negative indexes count from the tail,
 // out-of-range indexes are clamped (redis src/t_list.c lrangeCommand: indexes are parsed before the lookup).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
+import { rankWindow } from '../rank-window.js';
 import { Err } from '../reply-errors.js';
 import { parseInt64 } from '../../util/int64.js';
 import { readList, WRONG_TYPE } from './list-lookup.js';
@@ -19,24 +20,21 @@ export const lrange = {
       'O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.',
   },
   handler(ctx) {
-    let start = parseInt64(ctx.arg(2));
-    let stop = parseInt64(ctx.arg(3));
+    const start = parseInt64(ctx.arg(2));
+    const stop = parseInt64(ctx.arg(3));
     if (start === null || stop === null) {
       ctx.error(Err.notInteger);
       return;
     }
     const list = readList(ctx, ctx.arg(1));
     if (list === WRONG_TYPE) return;
-    const length = list === undefined ? 0 : list.size;
-    if (start < 0) start = Math.max(0, length + start);
-    if (stop < 0) stop = length + stop;
-    if (list === undefined || start > stop || start >= length) {
+    const [lo, hi] = rankWindow(list === undefined ? 0 : list.size, start, stop);
+    if (list === undefined || hi <= lo) {
       ctx.reply.arrayHeader(0);
       return;
     }
-    if (stop >= length) stop = length - 1;
     const reply = ctx.reply;
-    reply.arrayHeader(stop - start + 1);
-    for (let i = start; i <= stop; i++) reply.bulk(list.at(i));
+    reply.arrayHeader(hi - lo);
+    for (let i = lo; i < hi; i++) reply.bulk(list.at(i));
   },
 } satisfies CommandSpec;

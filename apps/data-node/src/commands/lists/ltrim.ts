@@ -1,6 +1,7 @@
 // LTRIM key start stop: keeps only the elements from start to stop inclusive (negative indexes count from
 // the tail); an empty range deletes the key. Always OK, even for a missing key (redis lrangeCommand rules).
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
+import { rankWindow } from '../rank-window.js';
 import { Err } from '../reply-errors.js';
 import { parseInt64 } from '../../util/int64.js';
 import { WRONG_TYPE, writeList } from './list-lookup.js';
@@ -18,8 +19,8 @@ export const ltrim = {
     complexity: 'O(N) where N is the number of elements to be removed by the operation.',
   },
   handler(ctx) {
-    let start = parseInt64(ctx.arg(2));
-    let stop = parseInt64(ctx.arg(3));
+    const start = parseInt64(ctx.arg(2));
+    const stop = parseInt64(ctx.arg(3));
     if (start === null || stop === null) {
       ctx.error(Err.notInteger);
       return;
@@ -28,12 +29,10 @@ export const ltrim = {
     const list = writeList(ctx, key);
     if (list === WRONG_TYPE) return;
     if (list !== undefined) {
-      const length = list.size;
-      if (start < 0) start = Math.max(0, length + start);
-      if (stop < 0) stop = length + stop;
-      if (start > stop || start >= length) ctx.db.delete(key);
+      const [lo, hi] = rankWindow(list.size, start, stop);
+      if (hi <= lo) ctx.db.delete(key);
       else {
-        list.keepRange(start, Math.min(stop, length - 1));
+        list.keepRange(lo, hi - 1);
         ctx.db.modified(key, list);
       }
     }

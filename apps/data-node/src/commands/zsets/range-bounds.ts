@@ -2,6 +2,7 @@
 // ZREMRANGEBYRANK...), parsed as Redis 7.0 does (zslParseRange, zslParseLexRange in redis src/t_zset.c,
 // getLongFromObjectOrReply for ranks), and turned into ranks: the half-open window [lo, hi) of the members in
 // range. No reply writing here: a parse failure is the error text to reply.
+import { rankWindow } from '../rank-window.js';
 import { Err } from '../reply-errors.js';
 import type { ZsetValue } from '../../keyspace/zset-value.js';
 import { parseInt64 } from '../../util/int64.js';
@@ -60,14 +61,6 @@ export function rangeWindow(zset: ZsetValue, bounds: RangeBounds): [lo: number, 
   if (bounds.kind === RangeKind.score) return scoreWindow(zset, bounds.range);
   if (bounds.kind === RangeKind.lex) return lexWindow(zset, bounds.range);
   return rankWindow(zset.size, bounds.start, bounds.end);
-}
-
-/**
- * Ranks as ZRANGE takes them, over `size` members: negative ones count from the end, and the range is clamped
- * to the set. First rank and the rank after the last (lo >= hi when empty).
- */
-export function rankWindow(size: number, start: number, end: number): [lo: number, hi: number] {
-  return [Math.max(0, start < 0 ? size + start : start), Math.min(size, (end < 0 ? size + end : end) + 1)];
 }
 
 /** Parses a score range; null when Redis answers "min or max is not a float". */
