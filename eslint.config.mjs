@@ -17,6 +17,63 @@ const IO_IMPORTS = [
 ];
 const IO_IMPORT_PATTERNS = ['@grpc/*', '@nats-io/*', 'pino/*'];
 
+/** Which tags a project may depend on (`@nx/enforce-module-boundaries`): only downward, never app to app. */
+const DEP_CONSTRAINTS = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: [
+      'type:testing',
+      'type:feature',
+      'type:model',
+      'type:protocol',
+      'type:adapter',
+      'type:util',
+    ],
+  },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:model', 'type:protocol', 'type:adapter', 'type:util'],
+  },
+  {
+    sourceTag: 'type:adapter',
+    onlyDependOnLibsWithTags: ['type:model', 'type:protocol', 'type:util'],
+  },
+  { sourceTag: 'type:model', onlyDependOnLibsWithTags: ['type:model', 'type:util'] },
+  { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: ['type:protocol', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  {
+    sourceTag: 'pure',
+    bannedExternalImports: ['@grpc/*', '@nats-io/*', 'pino', 'pino-*'],
+  },
+];
+
+/**
+ * Test code (`*.test.ts`, and test support under `src/testing/`) of any project may also use the test harness
+ * library `@tessera/testing`; production code may not.
+ */
+const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((constraint) =>
+  constraint.onlyDependOnLibsWithTags && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+    : constraint,
+);
+
+const boundaries = (depConstraints) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow: [], depConstraints },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -26,116 +83,12 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: [
-                'type:testing',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: [
-                'type:testing',
-                'type:feature',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-            {
-              sourceTag: 'type:adapter',
-              onlyDependOnLibsWithTags: ['type:model', 'type:protocol', 'type:util'],
-            },
-            { sourceTag: 'type:model', onlyDependOnLibsWithTags: ['type:model', 'type:util'] },
-            { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: ['type:protocol', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            {
-              sourceTag: 'pure',
-              bannedExternalImports: ['@grpc/*', '@nats-io/*', 'pino', 'pino-*'],
-            },
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': boundaries(DEP_CONSTRAINTS) },
   },
   {
-    // Tests of an app and their helpers in src/testing/ may use the test harness library; production code of
-    // an app may not (nothing outside src/testing/ and *.test.ts imports src/testing/).
-    files: ['apps/**/*.test.ts', 'apps/*/src/testing/**/*.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: [
-                'type:testing',
-                'type:model',
-                'type:protocol',
-                'type:adapter',
-                'type:util',
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    // Test code may use the test harness library; nothing outside src/testing/ and *.test.ts imports src/testing/.
+    files: ['**/*.test.ts', '**/src/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(TEST_DEP_CONSTRAINTS) },
   },
   {
     // src/testing/ of an app is test support (it may import @tessera/testing): production code never imports it.
