@@ -69,9 +69,10 @@ const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((constraint) =>
     : constraint,
 );
 
-const boundaries = (depConstraints) => [
+/** Test files are never built, so a buildable lib's tests may import the non-buildable harness. */
+const boundaries = (depConstraints, { tests = false } = {}) => [
   'error',
-  { enforceBuildableLibDependency: true, allow: [], depConstraints },
+  { enforceBuildableLibDependency: !tests, allow: [], depConstraints },
 ];
 
 export default [
@@ -88,7 +89,7 @@ export default [
   {
     // Test code may use the test harness library; nothing outside src/testing/ and *.test.ts imports src/testing/.
     files: ['**/*.test.ts', '**/src/testing/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(TEST_DEP_CONSTRAINTS) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(TEST_DEP_CONSTRAINTS, { tests: true }) },
   },
   {
     // src/testing/ of an app is test support (it may import @tessera/testing): production code never imports it.
