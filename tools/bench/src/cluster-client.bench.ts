@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { ClusterClient } from '@tessera/cluster-client';
 import { requireProgram, startRedisCluster, type RunningRedisCluster } from '@tessera/testing';
 import { Cluster } from 'ioredis';
+import { median, printTable } from './lib/report.js';
 
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 1 : 3;
@@ -126,20 +127,7 @@ async function measure(client: BenchClient, workload: Workload, ops: number): Pr
   return (ops / (performance.now() - start)) * 1000;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
 const format = (opsPerSecond: number) => `${Math.round(opsPerSecond / 1000)}k`;
-
-function printTable(rows: string[][]): void {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  for (const row of rows)
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
-}
 
 function versions(): string {
   const require = createRequire(import.meta.url);

@@ -18,6 +18,7 @@ import { hashDataset, measureMemory, stringDataset, type Dataset } from './lib/m
 import { runRedisBenchmark, type BenchmarkRow } from './lib/redis-benchmark.js';
 import { RespClient } from './lib/resp-client.js';
 import { RespError } from '@tessera/resp';
+import { median } from './lib/report.js';
 
 /** redis-benchmark tests, in redis-benchmark's own order (SPOP after SADD, ZPOPMIN after ZADD, ...). */
 const TESTS = [
@@ -156,14 +157,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // ------------------------------------------------------------------------------------ helpers
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function medianRow(rows: BenchmarkRow[]): BenchmarkRow {
   const pick = (key: keyof BenchmarkRow) => median(rows.map((row) => row[key]));

@@ -13,6 +13,7 @@ import {
   RequestDecoder,
   type ReplyDecoderOptions,
 } from '@tessera/resp';
+import { median, printTable } from './lib/report.js';
 
 const CHUNK_SIZE = 16 * 1024;
 const PIPELINE = 16;
@@ -205,24 +206,6 @@ function itemsPerSecond(pass: Pass, ms: number): number {
     elapsed = cpuMs(start);
   }
   return (items / elapsed) * 1000;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-};
-
-function printTable(rows: string[][]): void {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
-  for (const row of rows)
-    console.log(
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
 }
 
 function main(): number {

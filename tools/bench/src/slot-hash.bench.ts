@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { keySlot, keySlotUtf8 } from '@tessera/slot';
+import { median, printTable } from './lib/report.js';
 
 /** Distinct keys per case, so the loop is not measuring one cached key. */
 const KEYS_PER_CASE = 4096;
@@ -99,24 +100,6 @@ function keysPerSecond(loop: Loop, keys: readonly Key[], ms: number): number {
   }
   if (sink < 0) console.log(sink); // never true; keeps the result observable
   return (hashed / elapsed) * 1000;
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-};
-
-function printTable(rows: string[][]): void {
-  const widths: number[] = [];
-  for (const row of rows)
-    row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
-  for (const row of rows)
-    console.log(
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
 }
 
 function main(): number {
