@@ -34,6 +34,7 @@ describe('AgentAdminService messages', () => {
       shardId: nodeIdText(7),
       humanNodename: 'rack-a/node-0',
       replicationOffset: ABOVE_2_53 * 2n,
+      failureReports: [],
     };
     const topology: GetTopologyResponse = {
       topology: {
@@ -43,6 +44,7 @@ describe('AgentAdminService messages', () => {
         currentEpoch: ABOVE_2_53,
         state: ClusterState.CLUSTER_STATE_FAIL,
         nodes: [node],
+        busStats: [],
         migrating: [],
         importing: [],
         builtAtMs: 1_767_225_600_001n,

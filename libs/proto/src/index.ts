@@ -29,7 +29,12 @@ export {
   nodeFlagFromJSON,
   nodeFlagToJSON,
 } from './gen/tessera/cluster/v1/node.js';
-export { SlotMigration, TopologyNode, TopologySnapshot } from './gen/tessera/cluster/v1/topology.js';
+export {
+  FailureReport,
+  SlotMigration,
+  TopologyNode,
+  TopologySnapshot,
+} from './gen/tessera/cluster/v1/topology.js';
 
 // tessera.cluster.v1: ClusterBusService (agent <-> agent)
 export {
@@ -81,7 +86,9 @@ export {
   DataNodeHealth,
   DataNodeHeartbeat,
   DataNodeHello,
+  DropSlotKeys,
   FlushData,
+  KeyspaceFacts,
   NodeAgentServiceClient,
   NodeAgentServiceService,
   PauseWrites,
@@ -93,6 +100,7 @@ export {
   ReplyNull,
   ReplyValue,
   ResumeWrites,
+  SlotKeyCount,
   TopologyApplied,
   dataNodeHealthFromJSON,
   dataNodeHealthToJSON,

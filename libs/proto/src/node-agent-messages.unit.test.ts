@@ -40,6 +40,7 @@ function sixNodeTopology(): TopologySnapshot {
       shardId: nodeIdText(100 + i),
       humanNodename: '',
       replicationOffset: ABOVE_2_53 + BigInt(i),
+      failureReports: [],
     });
     nodes.push({
       id: nodeId(3 + i),
@@ -54,6 +55,7 @@ function sixNodeTopology(): TopologySnapshot {
       shardId: nodeIdText(100 + i),
       humanNodename: '',
       replicationOffset: ABOVE_2_53,
+      failureReports: [],
     });
   });
   return {
@@ -66,6 +68,7 @@ function sixNodeTopology(): TopologySnapshot {
     migrating: [{ slot: 5460, nodeId: nodeId(1) }],
     importing: [{ slot: 16383, nodeId: nodeId(2) }],
     builtAtMs: 1_767_225_600_500n,
+    busStats: [],
   };
 }
 

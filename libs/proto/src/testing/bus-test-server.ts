@@ -61,6 +61,7 @@ export function fakeTopology(version: bigint): TopologySnapshot {
     migrating: [],
     importing: [],
     builtAtMs: 1_767_225_600_000n,
+    busStats: [],
   };
 }
 

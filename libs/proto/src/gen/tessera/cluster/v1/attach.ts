@@ -199,6 +199,15 @@ export interface ResumeWrites {
 export interface FlushData {
 }
 
+/**
+ * Delete every key in these slots (myself lost them to a node with a newer configEpoch but is still
+ * a master: Redis's "dirty slots").
+ */
+export interface DropSlotKeys {
+  /** The slots, 0..16383, ascending. */
+  slots: number[];
+}
+
 /** Something the agent asks its data-node to do. Answered by AdminResult with the same request_id. */
 export interface AdminRequest {
   /** Chosen by the agent, unique within the stream. */
@@ -214,6 +223,9 @@ export interface AdminRequest {
     | //
     /** Empty the keyspace. */
     { $case: "flushData"; value: FlushData }
+    | //
+    /** Delete the keys of slots myself lost while staying a master. */
+    { $case: "dropSlotKeys"; value: DropSlotKeys }
     | undefined;
 }
 
@@ -266,6 +278,27 @@ export interface ClusterCommandRequest {
   args: Buffer[];
   /** The client's address (ip:port), for the agent's log only. */
   clientAddress: string;
+  /**
+   * What the data-node holds when it forwards the command: SETSLOT, REPLICATE, RESET and FLUSHSLOTS
+   * check it as Redis does (e.g. "ERR To set a master the node must be empty...").
+   */
+  keyspace?: KeyspaceFacts | undefined;
+}
+
+/** The data-node's keyspace as the agent's checks need it. */
+export interface KeyspaceFacts {
+  /** Number of keys (dbsize). */
+  keyCount: bigint;
+  /** The number of keys of every slot holding at least one, by slot ascending. */
+  slots: SlotKeyCount[];
+}
+
+/** How many keys one slot holds. */
+export interface SlotKeyCount {
+  /** The slot, 0..16383. */
+  slot: number;
+  /** Its key count, at least 1. */
+  keys: bigint;
 }
 
 /** The answer to a forwarded CLUSTER subcommand. */
@@ -1311,6 +1344,87 @@ export const FlushData: MessageFns<FlushData> = {
   },
 };
 
+function createBaseDropSlotKeys(): DropSlotKeys {
+  return { slots: [] };
+}
+
+export const DropSlotKeys: MessageFns<DropSlotKeys> = {
+  encode(message: DropSlotKeys, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.slots.length !== 0) {
+      writer.uint32(10).fork();
+      for (const v of message.slots) {
+        writer.uint32(v);
+      }
+      writer.join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DropSlotKeys {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDropSlotKeys();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag === 8) {
+              message.slots.push(reader.uint32());
+
+              continue;
+            }
+
+            if (tag === 10) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.slots.push(reader.uint32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DropSlotKeys {
+    return { slots: globalThis.Array.isArray(object?.slots) ? object.slots.map((e: any) => globalThis.Number(e)) : [] };
+  },
+
+  toJSON(message: DropSlotKeys): unknown {
+    const obj: any = {};
+    if (message.slots?.length) {
+      obj.slots = message.slots.map((e) => Math.round(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<DropSlotKeys>, I>>(base?: I): DropSlotKeys {
+    return DropSlotKeys.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<DropSlotKeys>, I>>(object: I): DropSlotKeys {
+    const message = createBaseDropSlotKeys();
+    message.slots = object.slots?.map((e) => e) || [];
+    return message;
+  },
+};
+
 function createBaseAdminRequest(): AdminRequest {
   return { requestId: 0n, action: undefined };
 }
@@ -1332,6 +1446,9 @@ export const AdminRequest: MessageFns<AdminRequest> = {
         break;
       case "flushData":
         FlushData.encode(message.action.value, writer.uint32(34).fork()).join();
+        break;
+      case "dropSlotKeys":
+        DropSlotKeys.encode(message.action.value, writer.uint32(42).fork()).join();
         break;
     }
     return writer;
@@ -1382,6 +1499,14 @@ export const AdminRequest: MessageFns<AdminRequest> = {
             message.action = { $case: "flushData", value: FlushData.decode(reader, reader.uint32()) };
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.action = { $case: "dropSlotKeys", value: DropSlotKeys.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1413,6 +1538,10 @@ export const AdminRequest: MessageFns<AdminRequest> = {
         ? { $case: "flushData", value: FlushData.fromJSON(object.flushData) }
         : isSet(object.flush_data)
         ? { $case: "flushData", value: FlushData.fromJSON(object.flush_data) }
+        : isSet(object.dropSlotKeys)
+        ? { $case: "dropSlotKeys", value: DropSlotKeys.fromJSON(object.dropSlotKeys) }
+        : isSet(object.drop_slot_keys)
+        ? { $case: "dropSlotKeys", value: DropSlotKeys.fromJSON(object.drop_slot_keys) }
         : undefined,
     };
   },
@@ -1428,6 +1557,8 @@ export const AdminRequest: MessageFns<AdminRequest> = {
       obj.resumeWrites = ResumeWrites.toJSON(message.action.value);
     } else if (message.action?.$case === "flushData") {
       obj.flushData = FlushData.toJSON(message.action.value);
+    } else if (message.action?.$case === "dropSlotKeys") {
+      obj.dropSlotKeys = DropSlotKeys.toJSON(message.action.value);
     }
     return obj;
   },
@@ -1454,6 +1585,12 @@ export const AdminRequest: MessageFns<AdminRequest> = {
       case "flushData": {
         if (object.action?.value !== undefined && object.action?.value !== null) {
           message.action = { $case: "flushData", value: FlushData.fromPartial(object.action.value) };
+        }
+        break;
+      }
+      case "dropSlotKeys": {
+        if (object.action?.value !== undefined && object.action?.value !== null) {
+          message.action = { $case: "dropSlotKeys", value: DropSlotKeys.fromPartial(object.action.value) };
         }
         break;
       }
@@ -1839,7 +1976,7 @@ export const PubSubInbound: MessageFns<PubSubInbound> = {
 };
 
 function createBaseClusterCommandRequest(): ClusterCommandRequest {
-  return { args: [], clientAddress: "" };
+  return { args: [], clientAddress: "", keyspace: undefined };
 }
 
 export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
@@ -1849,6 +1986,9 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     }
     if (message.clientAddress !== "") {
       writer.uint32(18).string(message.clientAddress);
+    }
+    if (message.keyspace !== undefined) {
+      KeyspaceFacts.encode(message.keyspace, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1882,6 +2022,14 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
             message.clientAddress = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.keyspace = KeyspaceFacts.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1902,6 +2050,7 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
         : isSet(object.client_address)
         ? globalThis.String(object.client_address)
         : "",
+      keyspace: isSet(object.keyspace) ? KeyspaceFacts.fromJSON(object.keyspace) : undefined,
     };
   },
 
@@ -1913,6 +2062,9 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     if (message.clientAddress !== "") {
       obj.clientAddress = message.clientAddress;
     }
+    if (message.keyspace !== undefined) {
+      obj.keyspace = KeyspaceFacts.toJSON(message.keyspace);
+    }
     return obj;
   },
 
@@ -1923,6 +2075,189 @@ export const ClusterCommandRequest: MessageFns<ClusterCommandRequest> = {
     const message = createBaseClusterCommandRequest();
     message.args = object.args?.map((e) => e) || [];
     message.clientAddress = object.clientAddress ?? "";
+    message.keyspace = (object.keyspace !== undefined && object.keyspace !== null)
+      ? KeyspaceFacts.fromPartial(object.keyspace)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseKeyspaceFacts(): KeyspaceFacts {
+  return { keyCount: 0n, slots: [] };
+}
+
+export const KeyspaceFacts: MessageFns<KeyspaceFacts> = {
+  encode(message: KeyspaceFacts, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.keyCount !== 0n) {
+      if (BigInt.asUintN(64, message.keyCount) !== message.keyCount) {
+        throw new globalThis.Error("value provided for field message.keyCount of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.keyCount);
+    }
+    for (const v of message.slots) {
+      SlotKeyCount.encode(v!, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): KeyspaceFacts {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseKeyspaceFacts();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.keyCount = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.slots.push(SlotKeyCount.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): KeyspaceFacts {
+    return {
+      keyCount: isSet(object.keyCount)
+        ? BigInt(object.keyCount)
+        : isSet(object.key_count)
+        ? BigInt(object.key_count)
+        : 0n,
+      slots: globalThis.Array.isArray(object?.slots) ? object.slots.map((e: any) => SlotKeyCount.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: KeyspaceFacts): unknown {
+    const obj: any = {};
+    if (message.keyCount !== 0n) {
+      obj.keyCount = message.keyCount.toString();
+    }
+    if (message.slots?.length) {
+      obj.slots = message.slots.map((e) => SlotKeyCount.toJSON(e));
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<KeyspaceFacts>, I>>(base?: I): KeyspaceFacts {
+    return KeyspaceFacts.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<KeyspaceFacts>, I>>(object: I): KeyspaceFacts {
+    const message = createBaseKeyspaceFacts();
+    message.keyCount = (object.keyCount !== undefined && object.keyCount !== null) ? BigInt(object.keyCount) : 0n;
+    message.slots = object.slots?.map((e) => SlotKeyCount.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSlotKeyCount(): SlotKeyCount {
+  return { slot: 0, keys: 0n };
+}
+
+export const SlotKeyCount: MessageFns<SlotKeyCount> = {
+  encode(message: SlotKeyCount, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.slot !== 0) {
+      writer.uint32(8).uint32(message.slot);
+    }
+    if (message.keys !== 0n) {
+      if (BigInt.asUintN(64, message.keys) !== message.keys) {
+        throw new globalThis.Error("value provided for field message.keys of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.keys);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SlotKeyCount {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSlotKeyCount();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.slot = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.keys = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SlotKeyCount {
+    return {
+      slot: isSet(object.slot) ? globalThis.Number(object.slot) : 0,
+      keys: isSet(object.keys) ? BigInt(object.keys) : 0n,
+    };
+  },
+
+  toJSON(message: SlotKeyCount): unknown {
+    const obj: any = {};
+    if (message.slot !== 0) {
+      obj.slot = Math.round(message.slot);
+    }
+    if (message.keys !== 0n) {
+      obj.keys = message.keys.toString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<SlotKeyCount>, I>>(base?: I): SlotKeyCount {
+    return SlotKeyCount.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<SlotKeyCount>, I>>(object: I): SlotKeyCount {
+    const message = createBaseSlotKeyCount();
+    message.slot = object.slot ?? 0;
+    message.keys = (object.keys !== undefined && object.keys !== null) ? BigInt(object.keys) : 0n;
     return message;
   },
 };

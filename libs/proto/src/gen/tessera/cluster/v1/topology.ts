@@ -8,6 +8,7 @@
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { NodeAddress, NodeId, SlotSet } from "../../common/v1/common.js";
 import {
+  BusMessageCounters,
   ClusterState,
   clusterStateFromJSON,
   clusterStateToJSON,
@@ -72,6 +73,21 @@ export interface TopologyNode {
   humanNodename: string;
   /** The node's replication offset as last gossiped (CLUSTER SHARDS replication-offset; uint64). */
   replicationOffset: bigint;
+  /**
+   * Valid failure reports about the node held by this agent (CLUSTER COUNT-FAILURE-REPORTS counts
+   * them; a report expires after node-timeout x 2).
+   */
+  failureReports: FailureReport[];
+}
+
+/** A master's report that a node is failing (PFAIL/FAIL in its gossip). */
+export interface FailureReport {
+  /** The reporting master. */
+  reporter?:
+    | NodeId
+    | undefined;
+  /** When the report was last refreshed, ms since the Unix epoch. */
+  reportedAtMs: bigint;
 }
 
 /**
@@ -116,6 +132,11 @@ export interface TopologySnapshot {
   importing: SlotMigration[];
   /** When the agent built this snapshot, ms since the Unix epoch (for the ping/pong columns' age). */
   builtAtMs: bigint;
+  /**
+   * The agent's cluster bus message counters (CLUSTER INFO cluster_stats_messages_*), in Redis's
+   * type order, zero counts included.
+   */
+  busStats: BusMessageCounters[];
 }
 
 function createBaseTopologyNode(): TopologyNode {
@@ -132,6 +153,7 @@ function createBaseTopologyNode(): TopologyNode {
     shardId: "",
     humanNodename: "",
     replicationOffset: 0n,
+    failureReports: [],
   };
 }
 
@@ -188,6 +210,9 @@ export const TopologyNode: MessageFns<TopologyNode> = {
         throw new globalThis.Error("value provided for field message.replicationOffset of type uint64 too large");
       }
       writer.uint32(96).uint64(message.replicationOffset);
+    }
+    for (const v of message.failureReports) {
+      FailureReport.encode(v!, writer.uint32(106).fork()).join();
     }
     return writer;
   },
@@ -311,6 +336,14 @@ export const TopologyNode: MessageFns<TopologyNode> = {
             message.replicationOffset = reader.uint64() as bigint;
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.failureReports.push(FailureReport.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -369,6 +402,11 @@ export const TopologyNode: MessageFns<TopologyNode> = {
         : isSet(object.replication_offset)
         ? BigInt(object.replication_offset)
         : 0n,
+      failureReports: globalThis.Array.isArray(object?.failureReports)
+        ? object.failureReports.map((e: any) => FailureReport.fromJSON(e))
+        : globalThis.Array.isArray(object?.failure_reports)
+        ? object.failure_reports.map((e: any) => FailureReport.fromJSON(e))
+        : [],
     };
   },
 
@@ -410,6 +448,9 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     if (message.replicationOffset !== 0n) {
       obj.replicationOffset = message.replicationOffset.toString();
     }
+    if (message.failureReports?.length) {
+      obj.failureReports = message.failureReports.map((e) => FailureReport.toJSON(e));
+    }
     return obj;
   },
 
@@ -443,6 +484,103 @@ export const TopologyNode: MessageFns<TopologyNode> = {
     message.humanNodename = object.humanNodename ?? "";
     message.replicationOffset = (object.replicationOffset !== undefined && object.replicationOffset !== null)
       ? BigInt(object.replicationOffset)
+      : 0n;
+    message.failureReports = object.failureReports?.map((e) => FailureReport.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseFailureReport(): FailureReport {
+  return { reporter: undefined, reportedAtMs: 0n };
+}
+
+export const FailureReport: MessageFns<FailureReport> = {
+  encode(message: FailureReport, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reporter !== undefined) {
+      NodeId.encode(message.reporter, writer.uint32(10).fork()).join();
+    }
+    if (message.reportedAtMs !== 0n) {
+      if (BigInt.asUintN(64, message.reportedAtMs) !== message.reportedAtMs) {
+        throw new globalThis.Error("value provided for field message.reportedAtMs of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.reportedAtMs);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): FailureReport {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseFailureReport();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reporter = NodeId.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.reportedAtMs = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): FailureReport {
+    return {
+      reporter: isSet(object.reporter) ? NodeId.fromJSON(object.reporter) : undefined,
+      reportedAtMs: isSet(object.reportedAtMs)
+        ? BigInt(object.reportedAtMs)
+        : isSet(object.reported_at_ms)
+        ? BigInt(object.reported_at_ms)
+        : 0n,
+    };
+  },
+
+  toJSON(message: FailureReport): unknown {
+    const obj: any = {};
+    if (message.reporter !== undefined) {
+      obj.reporter = NodeId.toJSON(message.reporter);
+    }
+    if (message.reportedAtMs !== 0n) {
+      obj.reportedAtMs = message.reportedAtMs.toString();
+    }
+    return obj;
+  },
+
+  create<I extends Exact<DeepPartial<FailureReport>, I>>(base?: I): FailureReport {
+    return FailureReport.fromPartial(base ?? ({} as any));
+  },
+  fromPartial<I extends Exact<DeepPartial<FailureReport>, I>>(object: I): FailureReport {
+    const message = createBaseFailureReport();
+    message.reporter = (object.reporter !== undefined && object.reporter !== null)
+      ? NodeId.fromPartial(object.reporter)
+      : undefined;
+    message.reportedAtMs = (object.reportedAtMs !== undefined && object.reportedAtMs !== null)
+      ? BigInt(object.reportedAtMs)
       : 0n;
     return message;
   },
@@ -550,6 +688,7 @@ function createBaseTopologySnapshot(): TopologySnapshot {
     migrating: [],
     importing: [],
     builtAtMs: 0n,
+    busStats: [],
   };
 }
 
@@ -590,6 +729,9 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
         throw new globalThis.Error("value provided for field message.builtAtMs of type uint64 too large");
       }
       writer.uint32(72).uint64(message.builtAtMs);
+    }
+    for (const v of message.busStats) {
+      BusMessageCounters.encode(v!, writer.uint32(82).fork()).join();
     }
     return writer;
   },
@@ -679,6 +821,14 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
             message.builtAtMs = reader.uint64() as bigint;
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.busStats.push(BusMessageCounters.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -724,6 +874,11 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
         : isSet(object.built_at_ms)
         ? BigInt(object.built_at_ms)
         : 0n,
+      busStats: globalThis.Array.isArray(object?.busStats)
+        ? object.busStats.map((e: any) => BusMessageCounters.fromJSON(e))
+        : globalThis.Array.isArray(object?.bus_stats)
+        ? object.bus_stats.map((e: any) => BusMessageCounters.fromJSON(e))
+        : [],
     };
   },
 
@@ -756,6 +911,9 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
     if (message.builtAtMs !== 0n) {
       obj.builtAtMs = message.builtAtMs.toString();
     }
+    if (message.busStats?.length) {
+      obj.busStats = message.busStats.map((e) => BusMessageCounters.toJSON(e));
+    }
     return obj;
   },
 
@@ -777,6 +935,7 @@ export const TopologySnapshot: MessageFns<TopologySnapshot> = {
     message.migrating = object.migrating?.map((e) => SlotMigration.fromPartial(e)) || [];
     message.importing = object.importing?.map((e) => SlotMigration.fromPartial(e)) || [];
     message.builtAtMs = (object.builtAtMs !== undefined && object.builtAtMs !== null) ? BigInt(object.builtAtMs) : 0n;
+    message.busStats = object.busStats?.map((e) => BusMessageCounters.fromPartial(e)) || [];
     return message;
   },
 };
