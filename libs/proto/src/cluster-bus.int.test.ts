@@ -1,6 +1,6 @@
 import { Client, Metadata, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { connect as connectHttp2, constants as http2 } from 'node:http2';
-import { connect as connectTcp } from 'node:net';
+import { connect as connectTcp, createServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -61,6 +61,39 @@ function rawPing(address: string, payload: Buffer, proof: string | undefined): P
 }
 
 describe('ClusterBusService over a real grpc-js connection', () => {
+  it('waitForReady resolves once connected and rejects at the deadline when nobody listens', async () => {
+    await using server = await startBusTestServer({ keys: [KEY] });
+    const client = busClient(server.address);
+    await client.waitForReady(soon());
+    expect(client.connectivity()).toBe(2);
+    client.close();
+    const closed = await freeClosedPort();
+    const nobody = busClient(`127.0.0.1:${closed}`);
+    await expect(nobody.waitForReady(Date.now() + 300)).rejects.toThrow();
+    nobody.close();
+  });
+
+  it('tells a handler the address the caller dialed', async () => {
+    let host = '';
+    await using server = await startBusTestServer({
+      keys: [KEY],
+      bus: {
+        pong: (_request, context) => {
+          host = context.host;
+          return {};
+        },
+      },
+    });
+    const client = busClient(server.address);
+    await client.unary(
+      'pong',
+      { pong: { header: masterHeader(0), gossip: [], forgotten: [] } },
+      { deadline: soon() },
+    );
+    client.close();
+    expect(host).toBe(server.address);
+  });
+
   it('answers a signed PING with the receiver PONG, epochs above 2^53 and the full bitmap intact', async () => {
     await using server = await startBusTestServer({ keys: [KEY] });
     const client = busClient(server.address);
@@ -323,3 +356,15 @@ describe('garbage on the cluster bus port', () => {
     client.close();
   });
 });
+
+/** A port that was free a moment ago and has no listener. */
+function freeClosedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}

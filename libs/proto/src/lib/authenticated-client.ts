@@ -148,6 +148,21 @@ export class AuthenticatedClient<D extends AnyServiceDefinition> {
     );
   }
 
+  /**
+   * Resolves once the channel is connected (it connects if idle), rejects when `deadline` passes first:
+   * how a caller tells a reachable peer from one that is down before sending it anything.
+   */
+  waitForReady(deadline: Date | number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#client.waitForReady(deadline, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /** The channel's connectivity (grpc-js ConnectivityState); READY = 2. */
+  connectivity(): number {
+    return this.#client.getChannel().getConnectivityState(false);
+  }
+
   /** Closes the channel; calls in flight fail with CANCELLED. */
   close(): void {
     this.#client.close();

@@ -44,6 +44,8 @@ export interface UnaryCallContext {
   readonly method: string;
   /** The peer address as grpc-js reports it (`ipv4:10.0.0.5:51234`): a MEET learns addresses from it. */
   readonly peer: string;
+  /** The `:authority` the caller dialed (`10.0.0.7:17000`): the address it reached us at (a MEET teaches it). */
+  readonly host: string;
   /** The caller's deadline. */
   readonly deadline: Deadline;
   /** Aborted when the caller cancels or its deadline passes. */
@@ -274,6 +276,7 @@ function unaryContext(
   return {
     method,
     peer: call.getPeer(),
+    host: call.getHost(),
     deadline: call.getDeadline(),
     signal: controller.signal,
     keyId,
