@@ -113,6 +113,8 @@ export { clusterReplicate } from './lib/commands/cluster-replicate.js';
 export { clusterForget } from './lib/commands/cluster-forget.js';
 export { clusterReset } from './lib/commands/cluster-reset.js';
 export { CLUSTER_PORT_INCR, clusterMeet } from './lib/commands/cluster-meet.js';
+export { ADMIN_SUBCOMMANDS, failoverMode, runAdminCommand } from './lib/commands/run-admin-command.js';
+export type { AdminSubcommand, FailoverMode } from './lib/commands/run-admin-command.js';
 
 // Renderings
 export { renderClusterNodes } from './lib/render/render-cluster-nodes.js';

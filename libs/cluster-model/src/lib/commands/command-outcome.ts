@@ -60,6 +60,10 @@ export const CLUSTER_ERRORS = {
   invalidBasePort: (port: string) => `ERR Invalid TCP base port specified: ${port}`,
   invalidBusPort: (port: string) => `ERR Invalid TCP bus port specified: ${port}`,
   invalidAddress: (ip: string, port: string) => `ERR Invalid node address specified: ${ip}:${port}`,
+  flushslotsNotEmpty: 'ERR DB must be empty to perform CLUSTER FLUSHSLOTS.',
+  failoverOnMaster: 'ERR You should send CLUSTER FAILOVER to a replica',
+  failoverMasterUnknown: "ERR I'm a replica but my master is unknown to me",
+  failoverMasterDown: 'ERR Master is down or failed, please use CLUSTER FAILOVER FORCE',
 } as const;
 
 export function refuse(text: string): CommandOutcome {
