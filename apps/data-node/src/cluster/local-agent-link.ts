@@ -58,6 +58,7 @@ export const FAILOVER_NEEDS_AGENT =
 const EVALUATE_EVERY_MS = 100;
 
 export class LocalAgentLink implements AgentLink {
+  readonly answersAtOnce = true;
   private current: ClusterState;
   private timer: NodeJS.Timeout | null = null;
   private readonly keyspaceView: KeyspaceView;

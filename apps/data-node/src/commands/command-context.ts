@@ -5,6 +5,8 @@ import type { ReplyWriter } from '@tessera/resp';
 import type { Database } from '../keyspace/database.js';
 import type { ServerState } from '../server/server-state.js';
 import type { ClientState } from '../server/client-state.js';
+import type { SuspendRequest } from '../server/client-suspensions.js';
+import type { CommandStat } from '../server/server-stats.js';
 import type { CommandSpec } from './command-spec.js';
 
 export interface BlockRequest {
@@ -37,6 +39,8 @@ export class CommandContext {
   failed = false;
   /** Set by `block()`: the client is now blocked and no reply was written. */
   blocked = false;
+  /** commandstats entry of the running command (a deferred error counts as its failed call). */
+  stat: CommandStat | null = null;
 
   constructor(readonly server: ServerState) {}
 
@@ -98,6 +102,18 @@ export class CommandContext {
     }
     this.blocked = true;
     this.server.blocking.block(this.client, this.args, request);
+  }
+
+  /**
+   * Suspends the client until `request.promise` settles or its timeout passes; `request.answer` then writes
+   * the reply and the client's pipelined commands run in order (server/client-suspensions.ts). The command
+   * is counted now. Never inside MULTI/EXEC or a blocked re-run, which cannot wait: callers answer there.
+   */
+  suspend<T>(request: SuspendRequest<T>): void {
+    if (this.inExec || this.retryingBlocked) {
+      throw new Error(`${this.spec.name} cannot suspend inside EXEC or a blocked command's re-run`);
+    }
+    this.server.suspensions.suspend(this.client, request, this.stat);
   }
 }
 

@@ -1,6 +1,8 @@
 // Runs one command for one client, in Redis's order (processCommand in redis src/server.c): look the command
 // up, check arity, authentication, cluster routing (cluster mode only), the pub/sub context, memory, then
-// queue it (MULTI) or call its handler and count it. Everything is synchronous: a command's reply is in the client's writer when `execute` returns.
+// queue it (MULTI) or call its handler and count it. Everything is synchronous: a command's reply is in the
+// client's writer when `execute` returns, except for a command that blocks (BLPOP...) or suspends its client
+// on a deferred answer (a CLUSTER subcommand forwarded to the gossip-agent): that reply comes later.
 import { performance } from 'node:perf_hooks';
 import type { ClusterRouter } from '../cluster/cluster-router.js';
 import type { BlockedCommandRunner } from '../server/blocking-manager.js';
@@ -127,6 +129,7 @@ export class Dispatcher implements BlockedCommandRunner {
     ctx.blocked = false;
     const stats = this.server.stats;
     const stat = (entry.stat ??= stats.command(entry.fullName));
+    ctx.stat = stat;
     const started = this.inBatch ? this.stamp : performance.now();
     spec.handler(ctx);
     const ended = performance.now();

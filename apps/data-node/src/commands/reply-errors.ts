@@ -117,4 +117,12 @@ export const Err = {
   failoverMasterUnknown: "ERR I'm a replica but my master is unknown to me",
   failoverMasterDown: 'ERR Master is down or failed, please use CLUSTER FAILOVER FORCE',
   flushslotsNotEmpty: 'ERR DB must be empty to perform CLUSTER FLUSHSLOTS.',
+  // Not Redis's: the data-node forwards the configuration-changing CLUSTER subcommands to its gossip-agent.
+  /** The agent did not answer a forwarded subcommand (or the topology it named) within the deadline. */
+  agentTimeout: 'ERR the gossip-agent did not answer in time',
+  /** The agent answered with a reply the data-node cannot render (no kind, nested too deep). */
+  agentBadReply: 'ERR the gossip-agent sent a malformed reply',
+  /** A forwarded subcommand queued in MULTI: EXEC cannot wait for the agent. */
+  agentSubcommandInMulti: (sub: string) =>
+    `ERR CLUSTER ${sub.toUpperCase()} cannot run inside MULTI when the node has a gossip-agent`,
 } as const;

@@ -1,7 +1,7 @@
 // The socket side of one client: feeds received chunks to the RESP decoder, runs each command, and writes
 // every reply produced while handling one chunk with a single socket.write (performance.md: one write per
 // input chunk). Enforces the query-buffer and output-buffer limits, and holds back the client's commands
-// (and stops reading) while it is blocked or while its peer is not reading its replies. Closes connections
+// (and stops reading) while it is blocked or suspended, or while its peer is not reading its replies. Closes connections
 // that speak HTTP to it (Redis's cross-protocol scripting guard).
 import type { Socket } from 'node:net';
 import { RequestDecoder, type RespProtocolError } from '@tessera/resp';
@@ -156,8 +156,8 @@ export class ClientConnection {
       this.securityWarning();
       return;
     }
-    if (client.blocked !== null || this.pausedForOutput || this.heldForPause) {
-      // Run later, in order: when the block or pause ends, or the peer has read enough of its replies.
+    if (client.blocked !== null || client.suspended !== null || this.pausedForOutput || this.heldForPause) {
+      // Run later, in order: when the block, suspension or pause ends, or the peer has read enough replies.
       client.pending.push(args);
       return;
     }
@@ -197,7 +197,7 @@ export class ClientConnection {
     this.socket.pause();
     this.pause.whenOver(() => {
       this.heldForPause = false;
-      if (this.client.blocked === null && !this.pausedForOutput) this.resumeReading();
+      if (!this.waiting && !this.pausedForOutput) this.resumeReading();
     });
   }
 
@@ -272,7 +272,12 @@ export class ClientConnection {
   private onDrain(): void {
     if (!this.pausedForOutput) return;
     this.pausedForOutput = false;
-    if (this.client.blocked === null) this.resumeReading();
+    if (!this.waiting) this.resumeReading();
+  }
+
+  /** Blocked on keys or suspended on a deferred answer: its commands wait. */
+  private get waiting(): boolean {
+    return this.client.blocked !== null || this.client.suspended !== null;
   }
 
   private overOutputLimit(pending: number): boolean {
@@ -294,7 +299,7 @@ export class ClientConnection {
     return this.client.subscriptionCount !== 0 ? output.pubsub : output.normal;
   }
 
-  /** Resumes after a block ends: runs the commands read meanwhile, then reads again. */
+  /** Resumes after a block or suspension ends: runs the commands read meanwhile, then reads again. */
   resumeReading(): void {
     const client = this.client;
     this.dispatcher.beginBatch();
@@ -309,7 +314,7 @@ export class ClientConnection {
       this.dispatcher.endBatch();
     }
     this.flush();
-    if (client.blocked === null && !this.pausedForOutput && !this.heldForPause) this.socket.resume();
+    if (!this.waiting && !this.pausedForOutput && !this.heldForPause) this.socket.resume();
   }
 
   /** Whether the next pending command may run now. */
@@ -318,6 +323,7 @@ export class ClientConnection {
     return (
       client.pending.length !== 0 &&
       client.blocked === null &&
+      client.suspended === null &&
       !client.closing &&
       !this.pausedForOutput &&
       !this.heldForPause

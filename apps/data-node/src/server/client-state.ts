@@ -51,6 +51,15 @@ export interface BlockState {
   timer: NodeJS.Timeout | null;
 }
 
+/** A client suspended on a promise (client-suspensions.ts owns the timer and the settling). */
+export interface SuspendState {
+  /** Absolute deadline in ms since the epoch. */
+  readonly deadline: number;
+  timer: NodeJS.Timeout | null;
+  /** Writes the reply for how the promise ended (the SuspendOutcome of client-suspensions.ts). */
+  readonly settle: (outcome: unknown) => void;
+}
+
 export class ClientState {
   /** RESP writer collecting replies until the transport flushes them. */
   readonly writer = new ReplyWriter({ initialSize: 16 * 1024 });
@@ -74,7 +83,9 @@ export class ClientState {
   readonly patterns = new Set<string>();
   readonly shardChannels = new Set<string>();
   blocked: BlockState | null = null;
-  /** Commands read while blocked, run in order once the client is unblocked. */
+  /** Waiting for a command's deferred answer (a CLUSTER subcommand forwarded to the gossip-agent). */
+  suspended: SuspendState | null = null;
+  /** Commands read while blocked or suspended, run in order once the client may go on. */
   readonly pending: Buffer[][] = [];
   replyMode: ReplyMode = ReplyMode.on;
   /** CLIENT NO-EVICT. */

@@ -7,6 +7,7 @@ import type { CommandTable } from '../commands/command-table.js';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import { Database } from '../keyspace/database.js';
 import { BlockingManager } from './blocking-manager.js';
+import { ClientSuspensions } from './client-suspensions.js';
 import type { ClientState } from './client-state.js';
 import { PubSubHub } from './pubsub-hub.js';
 import { ServerStats } from './server-stats.js';
@@ -31,6 +32,8 @@ export class ServerState {
   readonly pubsub = new PubSubHub();
   readonly stats = new ServerStats();
   readonly blocking: BlockingManager;
+  /** Clients waiting for a deferred answer (CLUSTER subcommands forwarded to the gossip-agent). */
+  readonly suspensions: ClientSuspensions;
   readonly db: Database;
   private nextClientId = 1;
   readonly limits: ClientLimits;
@@ -62,6 +65,7 @@ export class ServerState {
     });
     this.db = new Database(now);
     this.blocking = new BlockingManager(now);
+    this.suspensions = new ClientSuspensions(this.stats, now);
     this.db.observer = {
       keyModified: (key) => {
         this.blocking.keyModified(key);

@@ -123,6 +123,7 @@ export class RespServer implements ClientTransport {
   private forget(client: ClientState): void {
     client.closing = true;
     this.state.blocking.unblock(client);
+    this.state.suspensions.drop(client);
     this.state.pubsub.removeClient(client);
     this.state.unwatchAll(client);
     this.connections.delete(client.id);
@@ -203,7 +204,7 @@ export class RespServer implements ClientTransport {
     if (timeout > 0) {
       for (const connection of this.connections.values()) {
         const client = connection.client;
-        if (client.blocked !== null || client.subscriptionCount !== 0) continue;
+        if (client.blocked !== null || client.suspended !== null || client.subscriptionCount !== 0) continue;
         if (now - client.lastInteraction > timeout * 1000) {
           this.log.debug({ client: client.id }, 'closing idle client');
           connection.kill();

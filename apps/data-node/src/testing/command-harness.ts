@@ -107,10 +107,14 @@ export class CommandHarness {
     return this.client.run(...args);
   }
 
-  /** Moves the fake clock forward: lazy expiry sees it at once, and blocked clients past their deadline time out. */
+  /**
+   * Moves the fake clock forward: lazy expiry sees it at once, and blocked or suspended clients past their
+   * deadline time out.
+   */
   advance(ms: number): void {
     this.time += ms;
     this.state.blocking.expireTimeouts();
+    this.state.suspensions.expireTimeouts();
   }
 
   get now(): number {
@@ -124,7 +128,7 @@ export class CommandHarness {
   }
 
   private drainPending(state: ClientState): void {
-    while (state.pending.length !== 0 && state.blocked === null) {
+    while (state.pending.length !== 0 && state.blocked === null && state.suspended === null) {
       this.dispatcher.execute(state, state.pending.shift() as Buffer[]);
     }
   }
