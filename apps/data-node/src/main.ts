@@ -2,6 +2,8 @@
 // file), creates the root logger, builds the node, listens, and shuts down gracefully on SIGINT/SIGTERM or
 // SHUTDOWN: stop accepting, flush and close clients (sockets that linger are destroyed after a grace
 // period), then exit 0.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRootLogger } from '@tessera/telemetry';
 import { createDataNode } from './app/create-data-node.js';
 import type { ConfigStore } from './config/config-store.js';
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
     service: 'data-node',
     level: process.env['LOG_LEVEL'] ? undefined : LOG_LEVEL_OF[config.get('loglevel')],
   });
-  const node = await createDataNode({ config, logger });
+  // A spawned gossip-agent is dist/apps/gossip-agent/main.js next to this dist/apps/data-node/main.js.
+  const agentScript = resolve(dirname(fileURLToPath(import.meta.url)), '../gossip-agent/main.js');
+  const node = await createDataNode({ config, logger, agentScript });
   logger.info({ port: node.port, configFile: config.configFile }, 'data-node ready to accept connections');
 
   let stopping = false;

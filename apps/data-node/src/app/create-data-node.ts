@@ -1,7 +1,9 @@
 // Builds the data-node's object graph from a configuration: keyspace, command table, dispatcher and the
 // RESP listener. main.ts calls it for the real process; tests call it to run a real server in-process on
 // port 0 with exactly the same wiring.
+import { dirname, resolve } from 'node:path';
 import type { Logger } from '@tessera/telemetry';
+import { attachClusterMode, type AttachedClusterMode } from '../cluster/attach-cluster-mode.js';
 import { enableClusterMode, type ClusterMode } from '../cluster/enable-cluster-mode.js';
 import { ALL_COMMANDS } from '../commands/all-commands.js';
 import { CommandTable } from '../commands/command-table.js';
@@ -17,8 +19,11 @@ export interface DataNode {
   readonly server: RespServer;
   /** The bound client port. */
   readonly port: number;
-  /** Cluster mode (`cluster-enabled yes`): the router and the agent link; null in standalone mode. */
-  readonly cluster: ClusterMode | null;
+  /**
+   * Cluster mode (`cluster-enabled yes`): the router and the agent link, in-process (`cluster-agent local`) or
+   * attached to a gossip-agent (`spawn`, `external`); null in standalone mode.
+   */
+  readonly cluster: ClusterMode | AttachedClusterMode | null;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,11 @@ export interface CreateDataNodeOptions {
   logger: Logger;
   /** Wall clock. @default Date.now */
   now?: () => number;
+  /**
+   * The gossip-agent script a spawned agent runs when cluster-agent-script is empty: main.ts passes
+   * ../gossip-agent/main.js next to its own file. @default the same, next to process.argv[1]
+   */
+  agentScript?: string;
 }
 
 export async function createDataNode(options: CreateDataNodeOptions): Promise<DataNode> {
@@ -42,7 +52,23 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
     .map((h) => (h === '*' ? '0.0.0.0' : h));
   const port = await server.listen({ port: config.getNumber('port'), hosts: [...new Set(hosts)] });
   // The port is part of the node's cluster identity, so cluster mode starts once it is bound.
-  const cluster = config.getBool('cluster-enabled') ? enableClusterMode(state, dispatcher, { port }) : null;
+  let cluster: ClusterMode | AttachedClusterMode | null = null;
+  if (config.getBool('cluster-enabled')) {
+    try {
+      cluster =
+        config.get('cluster-agent') === 'local'
+          ? enableClusterMode(state, dispatcher, { port })
+          : attachClusterMode(state, dispatcher, {
+              port,
+              log: logger.child({ component: 'data-node:cluster' }),
+              defaultAgentScript:
+                options.agentScript ?? resolve(dirname(process.argv[1] ?? '.'), '../gossip-agent/main.js'),
+            });
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
+  }
   return {
     state,
     dispatcher,
@@ -50,8 +76,9 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
     port,
     cluster,
     close: async () => {
-      cluster?.close();
-      await server.close();
+      // The agent link first (no more topology changes), then clients and a spawned agent side by side.
+      const detached = cluster?.close();
+      await Promise.all([server.close(), detached]);
     },
   };
 }

@@ -16,6 +16,7 @@ const run = promisify(execFile);
 
 const CLUSTER_DIRECTIVES = {
   'cluster-enabled': 'yes',
+  'cluster-agent': 'local',
   'cluster-announce-ip': '127.0.0.1',
   // The rejoin delay of a master that held no slot (a minority of one) is clamp(node-timeout, 500, 5000) ms.
   'cluster-node-timeout': '500',
@@ -128,8 +129,13 @@ describe('two nodes splitting the slots', () => {
   beforeAll(async () => {
     nodeA = await startInProcessNode(CLUSTER_DIRECTIVES);
     nodeB = await startInProcessNode(CLUSTER_DIRECTIVES);
-    nodeA.cluster?.agent.load(settled(clusterStateFromNodes(topology(A))));
-    nodeB.cluster?.agent.load(settled(clusterStateFromNodes(topology(B))));
+    for (const [node, me] of [
+      [nodeA, A],
+      [nodeB, B],
+    ] as const) {
+      if (node.cluster?.kind !== 'local') throw new Error('expected the in-process agent link');
+      node.cluster.agent.load(settled(clusterStateFromNodes(topology(me))));
+    }
     adminA = nodeA.ioredis();
     adminB = nodeB.ioredis();
     cluster = clusterClient(nodeA.port);

@@ -56,7 +56,11 @@ beforeAll(async () => {
     '--cluster-port',
     String(busPort),
   ]);
-  oursCluster = await oursSide({ 'cluster-enabled': 'yes', 'cluster-node-timeout': '500' });
+  oursCluster = await oursSide({
+    'cluster-enabled': 'yes',
+    'cluster-agent': 'local',
+    'cluster-node-timeout': '500',
+  });
   redisStandalone = await redisSide([]);
   oursStandalone = await oursSide({});
 });

@@ -1,11 +1,14 @@
-// Switches a data-node into cluster mode (`cluster-enabled yes`): builds this node's cluster configuration
-// from the cluster-* directives, the LocalAgentLink that holds it for now (the gossip-agent's Attach stream
-// replaces it), and the router the dispatcher consults. createDataNode calls it once the client port is bound
-// (the port is part of the node's identity); tests call it on a harness. Wiring only.
+// Switches a data-node into cluster mode (`cluster-enabled yes`) with the in-process agent (`cluster-agent
+// local`): builds this node's cluster configuration from the cluster-* directives, the LocalAgentLink that
+// holds it, and the router the dispatcher consults. createDataNode calls it once the client port is bound
+// (the port is part of the node's identity); tests call it on a harness. With a gossip-agent (spawn or
+// external) attachClusterMode does the same with the Attach client. Wiring only.
 import { randomBytes } from 'node:crypto';
 import {
   CLUSTER_PORT_INCR,
   createClusterState,
+  type ClusterInfoStats,
+  type ClusterOptions,
   type ClusterState,
   type ModelEnv,
   type PreferredEndpointType,
@@ -17,6 +20,7 @@ import { LocalAgentLink } from './local-agent-link.js';
 import { StaticClusterView } from './static-cluster-view.js';
 
 export interface ClusterMode {
+  readonly kind: 'local';
   readonly router: ClusterRouter;
   readonly agent: LocalAgentLink;
   /** Stops the agent link's timer. */
@@ -38,15 +42,8 @@ export function enableClusterMode(
   options: ClusterModeOptions,
 ): ClusterMode {
   const config = server.config;
-  const env: ModelEnv = options.env ?? {
-    clock: { now: server.now },
-    random: { uint32: () => randomBytes(4).readUInt32BE(0) },
-  };
-  const viewOf = (state: ClusterState): StaticClusterView =>
-    new StaticClusterView(state, {
-      preferredEndpointType: config.get('cluster-preferred-endpoint-type') as PreferredEndpointType,
-      now: server.now,
-    });
+  const env = options.env ?? modelEnvOf(server);
+  const viewOf = (state: ClusterState): StaticClusterView => clusterViewOf(server, state);
   let router: ClusterRouter | null = null;
   const agent = new LocalAgentLink({
     initial: options.initial ?? freshState(server, options.port, env),
@@ -61,11 +58,42 @@ export function enableClusterMode(
   });
   dispatcher.router = router;
   agent.start();
-  return { router, agent, close: () => agent.close() };
+  return { kind: 'local', router, agent, close: () => agent.close() };
+}
+
+/** The model's clock and randomness (node ids) for a running node. */
+export function modelEnvOf(server: ServerState): ModelEnv {
+  return { clock: { now: server.now }, random: { uint32: () => randomBytes(4).readUInt32BE(0) } };
+}
+
+/** The routing view of `state`, with the configured endpoint type and, when given, the agent's bus counters. */
+export function clusterViewOf(
+  server: ServerState,
+  state: ClusterState,
+  stats?: ClusterInfoStats,
+): StaticClusterView {
+  return new StaticClusterView(state, {
+    preferredEndpointType: server.config.get('cluster-preferred-endpoint-type') as PreferredEndpointType,
+    now: server.now,
+    ...(stats === undefined ? {} : { stats }),
+  });
+}
+
+/** The cluster-* directives as the model's options. */
+export function clusterOptionsOf(server: ServerState): ClusterOptions {
+  const config = server.config;
+  const ip = config.get('cluster-announce-ip');
+  return {
+    nodeTimeout: config.getNumber('cluster-node-timeout') || 15_000,
+    requireFullCoverage: config.getBool('cluster-require-full-coverage'),
+    allowReplicaMigration: config.getBool('cluster-allow-replica-migration'),
+    replicaNoFailover: config.getBool('cluster-replica-no-failover'),
+    announceIp: ip === '' ? null : ip,
+  };
 }
 
 /** A new node that knows only itself (redis clusterInit without nodes.conf), announced as configured. */
-function freshState(server: ServerState, boundPort: number, env: ModelEnv): ClusterState {
+export function freshState(server: ServerState, boundPort: number, env: ModelEnv): ClusterState {
   const config = server.config;
   const port = config.getNumber('cluster-announce-port') || boundPort;
   const busPort =
@@ -82,13 +110,7 @@ function freshState(server: ServerState, boundPort: number, env: ModelEnv): Clus
       busPort: busPort > 65535 ? port : busPort,
       ip,
       ...(hostname === '' ? {} : { hostname }),
-      options: {
-        nodeTimeout: config.getNumber('cluster-node-timeout') || 15_000,
-        requireFullCoverage: config.getBool('cluster-require-full-coverage'),
-        allowReplicaMigration: config.getBool('cluster-allow-replica-migration'),
-        replicaNoFailover: config.getBool('cluster-replica-no-failover'),
-        announceIp: ip === '' ? null : ip,
-      },
+      options: clusterOptionsOf(server),
     },
     env,
   );

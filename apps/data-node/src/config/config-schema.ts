@@ -148,6 +148,19 @@ export const DIRECTIVES: readonly Directive[] = [
   d('cluster-preferred-endpoint-type', 'enum', 'ip', true, {
     values: ['ip', 'hostname', 'unknown-endpoint'],
   }),
+  // Not Redis's: how a cluster node's data-node reaches its gossip-agent (README "Cluster mode").
+  // spawn: start the agent as a supervised child process; external: attach to one started separately;
+  // local: no agent, an in-process stand-in (single process, tests).
+  d('cluster-agent', 'enum', 'spawn', false, { values: ['spawn', 'external', 'local'] }),
+  // host:port of the agent's NodeAgentService; empty: 127.0.0.1 (spawn: the bind address) and the bus port.
+  d('cluster-agent-address', 'string', '', false),
+  // The agent's main.js for spawn; empty: ../gossip-agent/main.js next to the data-node's own main.js.
+  d('cluster-agent-script', 'string', '', false),
+  // The shared cluster secret proving every bus call; empty: cluster-bus-secret-file, else the insecure
+  // development secret (with a warning). Shown by CONFIG GET like masterauth, never logged.
+  d('cluster-bus-secret', 'string', '', false, { sensitive: true }),
+  // A file holding the secret (trimmed), so it stays out of argv and the config file.
+  d('cluster-bus-secret-file', 'string', '', false),
 ];
 
 /** latency-tracking-info-percentiles: doubles in [0, 100], printed back as given (Redis's error texts). */

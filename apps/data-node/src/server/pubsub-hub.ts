@@ -1,12 +1,23 @@
 // Pub/Sub routing: channel, pattern and shard-channel subscriptions of every client, and delivery of
 // published messages as RESP2 arrays or RESP3 push frames. Glob matching of patterns is `globMatch`.
+// In cluster mode with a gossip-agent, PUBLISH and SPUBLISH also hand their message to `publishHook` so it
+// reaches the other nodes; messages from other nodes are delivered here with publish/spublish, which never
+// call the hook (no echo back out).
 import { globMatch } from '../util/glob-match.js';
 import type { ClientState } from './client-state.js';
+
+/** Receives every message this node's clients publish (cluster mode with a gossip-agent). */
+export interface PublishHook {
+  /** `channel` and `message` may be views of a socket chunk: copy them to keep them. */
+  published(channel: Buffer, message: Buffer, sharded: boolean): void;
+}
 
 export class PubSubHub {
   readonly channels = new Map<string, Set<ClientState>>();
   readonly patterns = new Map<string, Set<ClientState>>();
   readonly shardChannels = new Map<string, Set<ClientState>>();
+  /** Where PUBLISH and SPUBLISH also send their message; null in standalone mode (no cost there). */
+  publishHook: PublishHook | null = null;
 
   subscribe(client: ClientState, channel: string): boolean {
     return add(this.channels, client.channels, client, channel);

@@ -1,4 +1,6 @@
-// PUBLISH channel message: delivers to channel and pattern subscribers; replies how many received it.
+// PUBLISH channel message: delivers to channel and pattern subscribers; replies how many received it. In cluster
+// mode with a gossip-agent the message also goes to every other node (the reply still counts only local
+// receivers, as in Redis).
 import { NO_KEYS, type CommandSpec } from '../command-spec.js';
 
 export const publish = {
@@ -15,6 +17,9 @@ export const publish = {
       'O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total number of subscribed patterns (by any client).',
   },
   handler(ctx) {
-    ctx.reply.integer(ctx.server.pubsub.publish(ctx.arg(1), ctx.args[2] as Buffer));
+    const hub = ctx.server.pubsub;
+    const message = ctx.args[2] as Buffer;
+    ctx.reply.integer(hub.publish(ctx.arg(1), message));
+    hub.publishHook?.published(ctx.args[1] as Buffer, message, false);
   },
 } satisfies CommandSpec;

@@ -1,4 +1,5 @@
-// SPUBLISH shardchannel message: delivers to the shard channel's subscribers (slot-local in a cluster).
+// SPUBLISH shardchannel message: delivers to the shard channel's subscribers (slot-local in a cluster). With a
+// gossip-agent the message also goes to the other nodes of the shard (replicas); the reply counts local ones.
 import { FIRST_KEY, type CommandSpec } from '../command-spec.js';
 
 export const spublish = {
@@ -14,6 +15,9 @@ export const spublish = {
     complexity: 'O(N) where N is the number of clients subscribed to the receiving shard channel.',
   },
   handler(ctx) {
-    ctx.reply.integer(ctx.server.pubsub.spublish(ctx.arg(1), ctx.args[2] as Buffer));
+    const hub = ctx.server.pubsub;
+    const message = ctx.args[2] as Buffer;
+    ctx.reply.integer(hub.spublish(ctx.arg(1), message));
+    hub.publishHook?.published(ctx.args[1] as Buffer, message, true);
   },
 } satisfies CommandSpec;
