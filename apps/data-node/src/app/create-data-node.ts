@@ -68,6 +68,7 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
       await server.close();
       throw err;
     }
+    if (cluster.kind === 'attached') server.holdClientsUntil(cluster.agent.firstSnapshot);
   }
   return {
     state,

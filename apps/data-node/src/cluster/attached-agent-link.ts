@@ -156,6 +156,13 @@ export class AttachedAgentLink implements AgentLink, PublishHook {
   }
 
   /** The last snapshot applied, or null. */
+  // Declared before firstSnapshot: fields initialize in order, and its executor assigns this one.
+  private resolveFirstSnapshot: () => void = () => undefined;
+  /** Resolves once the first snapshot is applied: from then on the node has its identity and topology. */
+  readonly firstSnapshot: Promise<void> = new Promise((resolve) => {
+    this.resolveFirstSnapshot = resolve;
+  });
+
   get applied(): AppliedTopology | null {
     return this.waiters.last;
   }
@@ -321,6 +328,7 @@ export class AttachedAgentLink implements AgentLink, PublishHook {
     const applied = { agentInstanceId: snapshot.agentInstanceId, version: snapshot.version };
     session.send({ frame: { $case: 'applied', value: applied } });
     this.waiters.applied(applied);
+    this.resolveFirstSnapshot();
     if (this.announced !== session) {
       this.announced = session;
       this.options.log.info(

@@ -44,6 +44,9 @@ export class RespServer implements ClientTransport {
   private flushScheduled = false;
   private cron: NodeJS.Timeout | null = null;
   private closed = false;
+  /** While set, accepted connections wait unread for it (see holdClientsUntil). */
+  private admission: Promise<void> | null = null;
+  private readonly held = new Set<Socket>();
 
   constructor(
     private readonly state: ServerState,
@@ -85,9 +88,35 @@ export class RespServer implements ClientTransport {
     return port;
   }
 
+  /**
+   * Connections accepted before `ready` resolves are held, unread, until it does: a cluster node has no
+   * identity or topology before its gossip-agent's first snapshot, and a client that read a placeholder node
+   * id (redis-cli --cluster create does at once) would act on it. Redis does not accept before it loaded
+   * nodes.conf either.
+   */
+  holdClientsUntil(ready: Promise<void>): void {
+    this.admission = ready;
+    void ready.then(() => {
+      if (this.admission === ready) this.admission = null;
+    });
+  }
+
   private accept(socket: Socket): void {
     if (this.closed) {
       socket.destroy();
+      return;
+    }
+    const admission = this.admission;
+    if (admission !== null) {
+      socket.pause();
+      socket.on('error', () => undefined);
+      this.held.add(socket);
+      void admission.then(() => {
+        this.held.delete(socket);
+        if (socket.destroyed) return;
+        this.accept(socket);
+        socket.resume();
+      });
       return;
     }
     const stats = this.state.stats;
@@ -227,6 +256,8 @@ export class RespServer implements ClientTransport {
       (server) => new Promise<void>((resolve) => server.close(() => resolve())),
     );
     for (const connection of this.connections.values()) connection.closeAfterReply();
+    for (const socket of this.held) socket.destroy();
+    this.held.clear();
     const grace = setTimeout(() => {
       for (const connection of this.connections.values()) connection.kill();
     }, graceMs);
