@@ -8,12 +8,12 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { encodeCommand, ReplyDecoder, RespError, type RespValue } from '@tessera/resp';
+import type { RespValue } from '@tessera/resp';
+import { callPort } from './call-port.js';
 import { freePort } from './free-port.js';
 import { ManagedProcess } from './managed-process.js';
 import { requireProgram } from './require-program.js';
@@ -154,25 +154,7 @@ class ClusterNode implements RedisClusterNode {
 
 /** One command over a fresh connection. */
 function call(port: number, ...args: (string | Buffer)[]): Promise<RespValue> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: HOST, port });
-    const decoder = new ReplyDecoder({
-      reply: (value) => {
-        socket.destroy();
-        if (value instanceof RespError) reject(value);
-        else resolve(value);
-      },
-      protocolError: (error) => {
-        socket.destroy();
-        reject(error);
-      },
-    });
-    socket.setTimeout(5000, () => socket.destroy(new Error(`no reply from port ${port} within 5000 ms`)));
-    socket.on('data', (chunk: Buffer) => decoder.feed(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`connection to port ${port} closed before the reply`)));
-    socket.write(encodeCommand(args));
-  });
+  return callPort(port, args);
 }
 
 /** True when the CLUSTER SLOTS reply covers all 16384 slots and lists `nodes` distinct nodes. */
