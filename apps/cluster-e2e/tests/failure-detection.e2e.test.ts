@@ -1,0 +1,112 @@
+// Failure detection across real processes (Redis tests/unit/cluster/faildet.tcl): a master without replicas
+// that dies (SIGKILL of its data-node and gossip-agent), hangs (SIGSTOP of both) or loses the bus (iptables)
+// is flagged `fail?` and then `fail` by every other node, the cluster goes `fail` (its slots are not served),
+// and it is `ok` again once the node is back.
+//
+// Bound: Redis flags PFAIL after node_timeout without a PONG and FAIL once a majority of masters reported it,
+// failure reports being valid for 2 × node_timeout; we require `fail` on every observer within 2 × node_timeout
+// plus POLL_MARGIN_MS: our 25 ms polling of CLUSTER NODES, one agent tick (100 ms, the coalesced topology push
+// to the data-node) and the scheduling jitter of ~8 Node.js processes on 2 cores.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { myselfOf, startTesseraCluster, type TesseraCluster } from '@tessera/testing';
+
+const NODE_TIMEOUT_MS = 1000;
+const POLL_MARGIN_MS = 400;
+
+interface Observation {
+  readonly port: number;
+  /** ms after the fault when this observer first printed `fail?` for the victim (null: never seen). */
+  readonly pfailAfterMs: number | null;
+  /** ms after the fault when this observer first printed `fail`. */
+  readonly failAfterMs: number;
+}
+
+/** Polls every observer's CLUSTER NODES until each flags the victim `fail` (or the deadline passes). */
+async function watchFailure(
+  cluster: TesseraCluster,
+  victimId: string,
+  observers: readonly number[],
+  since: number,
+): Promise<Observation[]> {
+  return Promise.all(
+    observers.map(async (i) => {
+      let pfailAfterMs: number | null = null;
+      const deadline = since + 10 * NODE_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        const line = (await cluster.clusterNodes(i)).find((l) => l.id === victimId);
+        const at = Date.now() - since;
+        if (line?.flags.includes('fail?') && pfailAfterMs === null) pfailAfterMs = at;
+        if (line?.flags.includes('fail'))
+          return { port: cluster.node(i).port, pfailAfterMs, failAfterMs: at };
+        await sleep(25);
+      }
+      throw new Error(
+        `node ${cluster.node(i).port} never flagged ${victimId} fail within ${10 * NODE_TIMEOUT_MS} ms`,
+      );
+    }),
+  );
+}
+
+function expectTimelyFail(observations: readonly Observation[], what: string): void {
+  console.info(`${what}: ${JSON.stringify(observations)}`);
+  // With 3 masters a FAIL needs both survivors' reports, so each one saw the victim `fail?` first.
+  for (const observation of observations) {
+    expect(observation.pfailAfterMs, `${observation.port} saw fail? before fail`).not.toBeNull();
+    expect(observation.pfailAfterMs as number).toBeLessThanOrEqual(observation.failAfterMs);
+    expect(observation.failAfterMs).toBeLessThanOrEqual(2 * NODE_TIMEOUT_MS + POLL_MARGIN_MS);
+  }
+}
+
+async function victimOf(cluster: TesseraCluster): Promise<string> {
+  return myselfOf(await cluster.clusterNodes(2)).id;
+}
+
+describe('failure detection of a master without replicas', () => {
+  it('a SIGKILLed master is flagged fail? then fail by every other node within twice the node timeout; the cluster fails, and is ok after a restart', async () => {
+    await using cluster = await startTesseraCluster({ masters: 3, nodeTimeoutMs: NODE_TIMEOUT_MS });
+    const victim = await victimOf(cluster);
+    const killedAt = Date.now();
+    await cluster.kill(2);
+    expectTimelyFail(await watchFailure(cluster, victim, [0, 1], killedAt), 'SIGKILL');
+    await cluster.waitForState('fail', [0, 1], 5000);
+
+    await cluster.restart(2);
+    await cluster.waitForAgreement(undefined, 30_000);
+    await cluster.waitForState('ok', undefined, 30_000);
+    expect(myselfOf(await cluster.clusterNodes(2)).id).toBe(victim);
+  });
+
+  it('a SIGSTOPped master is flagged fail? then fail by every other node within twice the node timeout; the cluster fails, and is ok after SIGCONT', async () => {
+    await using cluster = await startTesseraCluster({ masters: 3, nodeTimeoutMs: NODE_TIMEOUT_MS });
+    const victim = await victimOf(cluster);
+    const pids = [cluster.node(2).pid, cluster.node(2).agentPid];
+    const stoppedAt = Date.now();
+    await cluster.stop(2);
+    expectTimelyFail(await watchFailure(cluster, victim, [0, 1], stoppedAt), 'SIGSTOP');
+    await cluster.waitForState('fail', [0, 1], 5000);
+
+    await cluster.cont(2);
+    await cluster.waitForAgreement(undefined, 30_000);
+    await cluster.waitForState('ok', undefined, 30_000);
+    expect([cluster.node(2).pid, cluster.node(2).findAgentPid()]).toEqual(pids); // the same processes resumed
+  });
+
+  it('a master cut off the bus (iptables) is flagged fail by every other node while it keeps running; the cluster is ok once the bus heals', async () => {
+    await using cluster = await startTesseraCluster({
+      masters: 3,
+      nodeTimeoutMs: NODE_TIMEOUT_MS,
+      busFaults: true,
+    });
+    const victim = await victimOf(cluster);
+    const cutAt = Date.now();
+    cluster.cutBus(2);
+    expectTimelyFail(await watchFailure(cluster, victim, [0, 1], cutAt), 'bus cut');
+    await cluster.waitForState('fail', undefined, 5000); // the majority, and the isolated node (a minority)
+    expect(cluster.node(2).running).toBe(true);
+
+    cluster.healBus(2);
+    await cluster.waitForAgreement(undefined, 30_000);
+    await cluster.waitForState('ok', undefined, 30_000);
+  });
+});
