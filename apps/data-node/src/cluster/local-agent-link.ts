@@ -9,27 +9,15 @@
 // The real agent replaces all of it; `load` is how a whole topology is installed meanwhile (tests).
 import {
   beforeSleep,
-  clusterAddSlots,
-  clusterAddSlotsRange,
-  clusterBumpEpoch,
-  clusterForget,
-  clusterMeet,
-  clusterReplicate,
-  clusterReset,
-  clusterSetConfigEpoch,
-  clusterSetSlot,
-  ClusterCommandError,
-  isFailed,
+  runAdminCommand,
   isReplica,
   updateClusterState,
   type ClusterNode,
   type ClusterState,
-  type CommandOutcome,
   type Effect,
   type KeyspaceView,
   type ModelEnv,
 } from '@tessera/cluster-model';
-import { SLOT_COUNT } from '@tessera/slot';
 import { Err } from '../commands/reply-errors.js';
 import type { AgentLink, AgentReply } from './agent-link.js';
 
@@ -81,14 +69,13 @@ export class LocalAgentLink implements AgentLink {
   }
 
   forward(args: readonly string[]): AgentReply {
-    const [name = '', ...rest] = args;
-    const sub = name.toLowerCase();
-    if (sub === 'saveconfig') return { kind: 'ok' }; // nothing to save: the agent will own nodes.conf
-    if (sub === 'failover') return this.failover(rest);
+    const sub = (args[0] ?? '').toLowerCase();
+    if (sub === 'saveconfig') return { kind: 'ok' }; // nothing to save: the agent owns nodes.conf
     const wasReplica = isReplica(this.myself());
-    const outcome = this.run(sub, rest);
-    if (outcome === null) return { kind: 'error', text: Err.unknownSubcommand(name, 'cluster') };
+    const outcome = runAdminCommand(this.current, args, this.options.env, this.keyspaceView);
+    if (outcome === null) return { kind: 'error', text: Err.unknownSubcommand(args[0] ?? '', 'cluster') };
     if (!outcome.ok) return { kind: 'error', text: outcome.error.message };
+    if (sub === 'failover') return { kind: 'error', text: FAILOVER_NEEDS_AGENT };
     this.apply(outcome.state, outcome.effects);
     // Redis clusterReset: a replica that resets becomes an empty master (emptyData).
     if (sub === 'reset' && wasReplica) this.options.keyspace.flush();
@@ -120,69 +107,6 @@ export class LocalAgentLink implements AgentLink {
   close(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-  }
-
-  /** The model transition of `sub`; null for a subcommand that is not the agent's. */
-  private run(sub: string, args: readonly string[]): CommandOutcome | null {
-    const { env } = this.options;
-    const state = this.current;
-    switch (sub) {
-      case 'addslots':
-        return clusterAddSlots(state, args, false, env);
-      case 'delslots':
-        return clusterAddSlots(state, args, true, env);
-      case 'addslotsrange':
-        return clusterAddSlotsRange(state, args, false, env);
-      case 'delslotsrange':
-        return clusterAddSlotsRange(state, args, true, env);
-      case 'setslot':
-        return clusterSetSlot(state, args, env, this.keyspaceView);
-      case 'meet':
-        return clusterMeet(state, args, env);
-      case 'replicate':
-        return clusterReplicate(state, args, env, this.keyspaceView);
-      case 'forget':
-        return clusterForget(state, args, env);
-      case 'reset':
-        return clusterReset(state, args, env, this.keyspaceView);
-      case 'set-config-epoch':
-        return clusterSetConfigEpoch(state, args, env);
-      case 'bumpepoch':
-        return clusterBumpEpoch(state, env);
-      case 'flushslots':
-        return this.flushSlots();
-      default:
-        return null;
-    }
-  }
-
-  /** CLUSTER FLUSHSLOTS (redis clusterDelNodeSlots(myself)): DELSLOTS of every slot myself owns. */
-  private flushSlots(): CommandOutcome {
-    const state = this.current;
-    if (this.options.keyspace.size !== 0) {
-      return { ok: false, error: new ClusterCommandError(Err.flushslotsNotEmpty) };
-    }
-    const mine: string[] = [];
-    for (let slot = 0; slot < SLOT_COUNT; slot++) {
-      if (state.slotOwners[slot] === state.myselfId) mine.push(String(slot));
-    }
-    return clusterAddSlots(state, mine, true, this.options.env);
-  }
-
-  /** CLUSTER FAILOVER [FORCE|TAKEOVER]: Redis's option and precondition checks, then FAILOVER_NEEDS_AGENT. */
-  private failover(args: readonly string[]): AgentReply {
-    const option = args[0]?.toLowerCase();
-    if (option !== undefined && option !== 'force' && option !== 'takeover') {
-      return { kind: 'error', text: Err.syntax };
-    }
-    const me = this.myself();
-    if (!isReplica(me)) return { kind: 'error', text: Err.failoverOnMaster };
-    const master = me.masterId === null ? undefined : this.current.nodes.get(me.masterId);
-    if (master === undefined) return { kind: 'error', text: Err.failoverMasterUnknown };
-    if (option === undefined && (isFailed(master) || master.link !== 'connected')) {
-      return { kind: 'error', text: Err.failoverMasterDown };
-    }
-    return { kind: 'error', text: FAILOVER_NEEDS_AGENT };
   }
 
   private apply(state: ClusterState, effects: readonly Effect[]): void {

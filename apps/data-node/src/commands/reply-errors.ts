@@ -113,10 +113,6 @@ export const Err = {
   clusterDisabled: 'ERR This instance has cluster support disabled',
   invalidSlot: 'ERR Invalid slot',
   invalidSlotOrCount: 'ERR Invalid slot or number of keys',
-  failoverOnMaster: 'ERR You should send CLUSTER FAILOVER to a replica',
-  failoverMasterUnknown: "ERR I'm a replica but my master is unknown to me",
-  failoverMasterDown: 'ERR Master is down or failed, please use CLUSTER FAILOVER FORCE',
-  flushslotsNotEmpty: 'ERR DB must be empty to perform CLUSTER FLUSHSLOTS.',
   // Not Redis's: the data-node forwards the configuration-changing CLUSTER subcommands to its gossip-agent.
   /** The agent did not answer a forwarded subcommand (or the topology it named) within the deadline. */
   agentTimeout: 'ERR the gossip-agent did not answer in time',
