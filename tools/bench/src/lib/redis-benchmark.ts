@@ -17,6 +17,8 @@ export interface RedisBenchmarkOptions {
   clients?: number;
   /** Pipeline depth (`-P`). */
   pipeline: number;
+  /** `--cluster`: `port` is one node of a cluster; redis-benchmark spreads keys over its masters. @default false */
+  cluster?: boolean;
   /** Server process to sample CPU time of; omitted: no CPU figure. */
   serverPid?: number;
   /** Called with the child while it runs (so a Ctrl-C handler can kill it). */
@@ -81,6 +83,7 @@ export async function runRedisBenchmark(options: RedisBenchmarkOptions): Promise
     '-t',
     options.test,
     '--csv',
+    ...(options.cluster === true ? ['--cluster'] : []),
   ];
   const cpuBefore = options.serverPid === undefined ? Number.NaN : cpuMicros(options.serverPid);
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
