@@ -2,6 +2,7 @@
 export { callPort } from './lib/call-port.js';
 export type { CallOptions } from './lib/call-port.js';
 export {
+  agreementProblem,
   CLUSTER_NODE_FLAGS,
   ClusterNodesFormatError,
   clusterView,
@@ -11,7 +12,7 @@ export {
   parseClusterNodesLine,
   unhealthyLines,
 } from './lib/cluster-nodes.js';
-export type { ClusterNodeFlag, ClusterNodesLine, OpenSlot } from './lib/cluster-nodes.js';
+export type { ClusterNodeFlag, ClusterNodesLine, ObservedView, OpenSlot } from './lib/cluster-nodes.js';
 export { splitSlots, stripColours } from './lib/cluster-formation.js';
 export { freePort } from './lib/free-port.js';
 export { ManagedProcess } from './lib/managed-process.js';
@@ -42,5 +43,9 @@ export type { TesseraNodeConfig } from './lib/tessera-node.js';
 export { waitFor } from './lib/wait-for.js';
 export type { WaitForOptions } from './lib/wait-for.js';
 export { waitForPort } from './lib/wait-for-port.js';
-export { createHostNetwork, NetworkNamespacesUnavailableError, requireNetworkNamespaces } from './lib/network-namespaces.js';
+export {
+  createHostNetwork,
+  NetworkNamespacesUnavailableError,
+  requireNetworkNamespaces,
+} from './lib/network-namespaces.js';
 export type { HostNetwork, NetworkHost } from './lib/network-namespaces.js';

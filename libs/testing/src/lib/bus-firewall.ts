@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const openFirewalls = new Set<BusFirewall>();
 let exitHookInstalled = false;
@@ -121,7 +122,7 @@ export class BusFirewall {
     this.#cuts.delete(busPort);
   }
 
-  /** Heals every cut and removes the (by then empty) cgroups. Safe to call twice. */
+  /** Heals every cut and removes the cgroups that are empty. Synchronous (also runs in the exit hook). */
   close(): void {
     openFirewalls.delete(this);
     for (const busPort of [...this.#cuts.keys()]) this.heal(busPort);
@@ -130,8 +131,18 @@ export class BusFirewall {
         rmdirSync(join(this.cgroupRoot, name));
         this.#cgroups.delete(name);
       } catch {
-        // still populated by a process that is dying; the next close() (or a reboot) removes it
+        // still populated by a process that is exiting: dispose() retries
       }
+    }
+  }
+
+  /** close(), then waits (up to 5 s) for the killed nodes' cgroups to empty and removes them. */
+  async dispose(): Promise<void> {
+    this.close();
+    const deadline = Date.now() + 5000;
+    while (this.#cgroups.size > 0 && Date.now() < deadline) {
+      await sleep(50);
+      this.close();
     }
   }
 

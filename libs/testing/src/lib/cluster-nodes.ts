@@ -182,3 +182,34 @@ export function unhealthyLines(lines: readonly ClusterNodesLine[]): ClusterNodes
       ),
   );
 }
+
+/** One node's CLUSTER NODES, with the client port of the node that printed it. */
+export interface ObservedView {
+  readonly port: number;
+  readonly lines: readonly ClusterNodesLine[];
+}
+
+/**
+ * True when every observer lists exactly the nodes on `ports`, none of them failing, in a handshake or
+ * disconnected, and all print the same `clusterView`; otherwise what the first disagreement is.
+ */
+export function agreementProblem(views: readonly ObservedView[], ports: readonly number[]): true | string {
+  const expected = [...ports].sort((a, b) => a - b).join(', ');
+  for (const { port, lines } of views) {
+    const seen = lines
+      .map((line) => line.port)
+      .sort((a, b) => a - b)
+      .join(', ');
+    if (seen !== expected) return `${port} lists ports ${seen}, expected ${expected}`;
+    const bad = unhealthyLines(lines);
+    if (bad.length > 0) return `${port} sees ${bad.map((line) => line.text).join(' | ')}`;
+  }
+  const [first, ...others] = views.map((view) => ({
+    port: view.port,
+    text: JSON.stringify(clusterView(view.lines)),
+  }));
+  const differing = others.find((other) => other.text !== first?.text);
+  return differing === undefined
+    ? true
+    : `${first?.port} prints ${first?.text} but ${differing.port} prints ${differing.text}`;
+}

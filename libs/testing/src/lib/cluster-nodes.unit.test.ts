@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agreementProblem,
   ClusterNodesFormatError,
   clusterView,
   formatSlots,
@@ -112,5 +113,38 @@ describe('clusterView', () => {
     const mine = clusterView(parseClusterNodes(FROM_21001));
     expect(clusterView(parseClusterNodes(moved))).not.toEqual(mine);
     expect(clusterView(parseClusterNodes(bumped))).not.toEqual(mine);
+  });
+});
+
+describe('agreementProblem', () => {
+  const ports = [21001, 21002, 21003, 21004];
+  const from21001 = { port: 21001, lines: parseClusterNodes(FROM_21001) };
+  const from21002 = { port: 21002, lines: parseClusterNodes(FROM_21002) };
+
+  it('is true when every node lists the same healthy nodes alike', () => {
+    expect(agreementProblem([from21001, from21002], ports)).toBe(true);
+  });
+
+  it('names a node that lists other ports than expected', () => {
+    expect(agreementProblem([from21001], [21001, 21002, 21003])).toBe(
+      '21001 lists ports 21001, 21002, 21003, 21004, expected 21001, 21002, 21003',
+    );
+  });
+
+  it('names a node that sees a failing node', () => {
+    const failing = {
+      port: 21001,
+      lines: parseClusterNodes(FROM_21001.replace('3 connected', '3 disconnected')),
+    };
+    expect(agreementProblem([failing, from21002], ports)).toMatch(
+      /^21001 sees 586f52518da5.* disconnected 10923-16383$/,
+    );
+  });
+
+  it('names two nodes that print different views', () => {
+    const other = { port: 21002, lines: parseClusterNodes(FROM_21002.replace('10923-16383', '10924-16383')) };
+    expect(agreementProblem([from21001, other], ports)).toMatch(
+      /^21001 prints .* but 21002 prints .*10924-16383/,
+    );
   });
 });

@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import type { RespValue } from '@tessera/resp';
 import { BusFirewall } from './bus-firewall.js';
 import { callPort } from './call-port.js';
-import { clusterView, parseClusterNodes, unhealthyLines, type ClusterNodesLine } from './cluster-nodes.js';
+import { agreementProblem, parseClusterNodes, type ClusterNodesLine } from './cluster-nodes.js';
 import { createWithRedisCli, meetAndAssignSlots, replicateMasters } from './cluster-formation.js';
 import { freePortPair } from './port-pair.js';
 import { DATA_NODE_MAIN } from './start-data-node.js';
@@ -274,24 +274,14 @@ class Cluster implements TesseraCluster {
 
   waitForAgreement(indices?: readonly number[], timeoutMs?: number): Promise<number> {
     const members = this.#members(indices);
-    const ports = members.map((i) => this.node(i).port).sort((a, b) => a - b);
+    const ports = members.map((i) => this.node(i).port);
     return waitFor(
       `nodes ${ports.join(', ')} to agree on CLUSTER NODES`,
       async () => {
-        const views = await Promise.all(members.map((i) => this.clusterNodes(i)));
-        for (const [k, lines] of views.entries()) {
-          const port = this.node(members[k] as number).port;
-          const seen = lines.map((line) => line.port).sort((a, b) => a - b);
-          if (seen.join() !== ports.join()) return `${port} lists ports ${seen.join(', ')}`;
-          const bad = unhealthyLines(lines);
-          if (bad.length > 0) return `${port} sees ${bad.map((line) => line.text).join(' | ')}`;
-        }
-        const first = JSON.stringify(clusterView(views[0] ?? []));
-        const other = views.findIndex((lines) => JSON.stringify(clusterView(lines)) !== first);
-        if (other >= 0) {
-          return `${this.node(members[0] as number).port} prints ${first} but ${this.node(members[other] as number).port} prints ${JSON.stringify(clusterView(views[other] ?? []))}`;
-        }
-        return true;
+        const views = await Promise.all(
+          members.map(async (i) => ({ port: this.node(i).port, lines: await this.clusterNodes(i) })),
+        );
+        return agreementProblem(views, ports);
       },
       { timeoutMs: timeoutMs ?? this.#readyTimeoutMs },
     );
@@ -387,7 +377,7 @@ class Cluster implements TesseraCluster {
     this.#closed = true;
     for (const client of this.#clients.splice(0)) client.disconnect();
     const results = await Promise.allSettled(this.nodes.map((node) => node.kill()));
-    this.firewall?.close();
+    await this.firewall?.dispose();
     const keep = this.options.keepDir === true || process.env['TESSERA_KEEP_CLUSTER_DIR'] === '1';
     if (!keep) rmSync(this.dir, { recursive: true, force: true });
     const failed = results.find((result) => result.status === 'rejected');
