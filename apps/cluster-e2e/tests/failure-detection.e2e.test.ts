@@ -5,11 +5,18 @@
 //
 // Bound: Redis flags PFAIL after node_timeout without a PONG and FAIL once a majority of masters reported it,
 // failure reports being valid for 2 × node_timeout; we require `fail` on every observer within 2 × node_timeout
-// plus POLL_MARGIN_MS: our 25 ms polling of CLUSTER NODES, one agent tick (100 ms, the coalesced topology push
-// to the data-node) and the scheduling jitter of ~8 Node.js processes on 2 cores.
+// plus POLL_MARGIN_MS: our 10 ms polling of CLUSTER NODES, one agent tick (100 ms, the coalesced topology push
+// to the data-node) and the scheduling jitter of ~8 Node.js processes on 2 cores. Observed here: `fail` after
+// 1.3 to 1.9 s with a 1 s node timeout.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { myselfOf, startTesseraCluster, waitFor, type TesseraCluster } from '@tessera/testing';
+import {
+  myselfOf,
+  parseClusterNodes,
+  startTesseraCluster,
+  waitFor,
+  type TesseraCluster,
+} from '@tessera/testing';
 
 const NODE_TIMEOUT_MS = 1000;
 const POLL_MARGIN_MS = 400;
@@ -22,7 +29,10 @@ interface Observation {
   readonly failAfterMs: number;
 }
 
-/** Polls every observer's CLUSTER NODES until each flags the victim `fail` (or the deadline passes). */
+/**
+ * Polls every observer's CLUSTER NODES every 10 ms over its own connection (a fresh connection per poll
+ * would make the poll slower than a short `fail?` window) until each flags the victim `fail`.
+ */
 async function watchFailure(
   cluster: TesseraCluster,
   victimId: string,
@@ -31,15 +41,17 @@ async function watchFailure(
 ): Promise<Observation[]> {
   return Promise.all(
     observers.map(async (i) => {
+      const client = cluster.client(i);
       let pfailAfterMs: number | null = null;
       const deadline = since + 10 * NODE_TIMEOUT_MS;
       while (Date.now() < deadline) {
-        const line = (await cluster.clusterNodes(i)).find((l) => l.id === victimId);
+        const text = String(await client.call('CLUSTER', 'NODES'));
+        const line = parseClusterNodes(text).find((l) => l.id === victimId);
         const at = Date.now() - since;
         if (line?.flags.includes('fail?') && pfailAfterMs === null) pfailAfterMs = at;
         if (line?.flags.includes('fail'))
           return { port: cluster.node(i).port, pfailAfterMs, failAfterMs: at };
-        await sleep(25);
+        await sleep(10);
       }
       throw new Error(
         `node ${cluster.node(i).port} never flagged ${victimId} fail within ${10 * NODE_TIMEOUT_MS} ms`,
@@ -50,11 +62,15 @@ async function watchFailure(
 
 function expectTimelyFail(observations: readonly Observation[], what: string): void {
   console.info(`${what}: ${JSON.stringify(observations)}`);
-  // With 3 masters a FAIL needs both survivors' reports, so each one saw the victim `fail?` first.
+  // FAIL needs a majority of failure reports, so some node saw the victim `fail?` first. A node may also go
+  // straight to `fail` when the FAIL broadcast beats its own timeout (Redis does the same), so `fail?` is
+  // required of one observer, and of every observer only that it never came after `fail`.
+  expect(observations.some((observation) => observation.pfailAfterMs !== null)).toBe(true);
   for (const observation of observations) {
-    expect(observation.pfailAfterMs, `${observation.port} saw fail? before fail`).not.toBeNull();
-    expect(observation.pfailAfterMs as number).toBeLessThanOrEqual(observation.failAfterMs);
-    expect(observation.failAfterMs).toBeLessThanOrEqual(2 * NODE_TIMEOUT_MS + POLL_MARGIN_MS);
+    expect(observation.pfailAfterMs ?? 0).toBeLessThanOrEqual(observation.failAfterMs);
+    expect(observation.failAfterMs, `${observation.port} flagged fail`).toBeLessThanOrEqual(
+      2 * NODE_TIMEOUT_MS + POLL_MARGIN_MS,
+    );
   }
 }
 
