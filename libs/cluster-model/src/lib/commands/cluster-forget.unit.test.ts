@@ -100,6 +100,18 @@ describe('CLUSTER FORGET', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'ERR', message: text } });
   });
 
+  it('answers OK for an id already forgotten (blacklisted, as after a gossiped FORGET) and refuses it once expired', () => {
+    const env = fakeEnv();
+    const forgotten = forgetC(env);
+    const again = clusterForget(forgotten, [id('c')], env);
+    expect(again).toMatchObject({ ok: true, reply: { kind: 'ok' }, state: forgotten, effects: [] });
+    env.clock.advance(BLACKLIST_TTL_MS + 1);
+    expect(clusterForget(forgotten, [id('c')], env)).toMatchObject({
+      ok: false,
+      error: { message: `ERR Unknown node ${id('c')}` },
+    });
+  });
+
   it("refuses a replica's own master", () => {
     const state = stateOf([
       `${id('a')} 127.0.0.1:7000@17000 myself,slave ${id('b')} 0 0 2 connected`,
