@@ -120,6 +120,24 @@ export {
 } from './gen/tessera/cluster/v1/admin.js';
 export type { AgentAdminServiceServer } from './gen/tessera/cluster/v1/admin.js';
 
+// tessera.replication.v1: ReplicationService (replica data-node <-> master data-node)
+export {
+  ContinueSync,
+  FullSync,
+  Keepalive,
+  Psync,
+  ReplicaAck,
+  ReplicationServiceClient,
+  ReplicationServiceService,
+  SnapshotChunk,
+  SnapshotEnd,
+  SnapshotEntry,
+  StreamData,
+  SyncRequest,
+  SyncResponse,
+} from './gen/tessera/replication/v1/replication.js';
+export type { ReplicationServiceServer } from './gen/tessera/replication/v1/replication.js';
+
 // tessera.events.v1 (NATS rc.events.>)
 export {
   ClusterEvent,
