@@ -54,23 +54,3 @@ export interface AgentLink {
    */
   forward(args: readonly string[], facts: ForwardFacts): AgentReply | Promise<AgentReply>;
 }
-
-/** The CLUSTER subcommands that change the configuration, hence go to the agent (lower case). */
-export const AGENT_SUBCOMMANDS = [
-  'addslots',
-  'addslotsrange',
-  'bumpepoch',
-  'delslots',
-  'delslotsrange',
-  'failover',
-  'flushslots',
-  'forget',
-  'meet',
-  'replicate',
-  'reset',
-  'saveconfig',
-  'set-config-epoch',
-  'setslot',
-] as const;
-
-export type AgentSubcommand = (typeof AGENT_SUBCOMMANDS)[number];

@@ -2,11 +2,13 @@
 // (cluster-model transitions): replies and refusals are Redis's, the new topology routes the next command,
 // they queue in MULTI and EXEC answers their errors inline (redis-cli --cluster fix), and the data-node acts
 // on what concerns its keyspace (FLUSHSLOTS and RESET need it empty; a replica's RESET empties it).
+import { ADMIN_SUBCOMMANDS } from '@tessera/cluster-model';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterMode } from '../../cluster/enable-cluster-mode.js';
 import { FAILOVER_NEEDS_AGENT } from '../../cluster/local-agent-link.js';
 import { A, B, C, R, clusterHarness, threeMasters } from '../../testing/cluster-fixtures.js';
 import { ReplyError, type CommandHarness } from '../../testing/command-harness.js';
+import { clusterAgentSubcommands } from './cluster.js';
 
 const err = (message: string) => new ReplyError(message);
 
@@ -254,5 +256,11 @@ describe('admin subcommands in MULTI (redis-cli --cluster fix: clusterManagerSet
     expect(h.run('CLUSTER', 'SETSLOT', '100', 'STABLE')).toBe('QUEUED');
     expect(h.run('CLUSTER', 'BUMPEPOCH')).toBe('QUEUED');
     expect(h.run('EXEC')).toEqual(['OK', 'OK', err('ERR Slot 100 is already busy'), 'OK', 'BUMPED 4']);
+  });
+});
+
+describe('the forwarded subcommands', () => {
+  it('are exactly the ones the model runs (runAdminCommand)', () => {
+    expect(clusterAgentSubcommands.map((spec) => spec.name).sort()).toEqual([...ADMIN_SUBCOMMANDS].sort());
   });
 });

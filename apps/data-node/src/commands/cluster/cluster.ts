@@ -50,7 +50,7 @@ export const clusterReadSubcommands: readonly CommandSpec[] = [
   clusterHelp,
 ];
 
-/** Subcommands forwarded to the agent link (cluster/agent-link.ts AGENT_SUBCOMMANDS). */
+/** Subcommands forwarded to the agent link (cluster-model's ADMIN_SUBCOMMANDS, run by runAdminCommand). */
 export const clusterAgentSubcommands: readonly CommandSpec[] = [
   clusterAddslots,
   clusterAddslotsrange,
