@@ -37,6 +37,11 @@ export {
   FAIL_UNDO_TIME_MULT,
   MAX_REJOIN_DELAY_MS,
   MIN_REJOIN_DELAY_MS,
+  DEFAULT_MIGRATION_BARRIER,
+  DEFAULT_REPLICA_VALIDITY_FACTOR,
+  migrationBarrierOf,
+  REPL_PING_REPLICA_PERIOD_MS,
+  replicaValidityFactorOf,
   resolveOptions,
   WRITABLE_DELAY_MS,
 } from './lib/model/cluster-options.js';
@@ -51,7 +56,7 @@ export {
   replicasOf,
   shardLeader,
 } from './lib/model/cluster-state.js';
-export type { ClusterHealth, ClusterState } from './lib/model/cluster-state.js';
+export type { ClusterHealth, ClusterState, FailoverVote } from './lib/model/cluster-state.js';
 export { CLUSTER_EVENT_TYPES, EFFECT_KINDS, effectsOf, eventsOf } from './lib/model/effects.js';
 export type {
   ClusterEvent,
@@ -102,6 +107,30 @@ export {
   buildPingMessage,
   buildUpdateMessage,
 } from './lib/transitions/build-messages.js';
+
+// Failover: votes, promotion, eligibility and ranking, the coordinator's election plan
+export { grantFailoverVote, VOTE_DENIALS, VOTE_INTERVAL_MULT } from './lib/failover/vote.js';
+export type { VoteDenial, VoteOutcome, VoteRequest } from './lib/failover/vote.js';
+export { promoteMyself, PROMOTION_REFUSALS, takeOverMaster } from './lib/failover/promote.js';
+export type { Promotion, PromotionOutcome, PromotionRefusal } from './lib/failover/promote.js';
+export {
+  dataAge,
+  ELECTION_FIXED_DELAY_MS,
+  ELECTION_RANDOM_DELAY_MS,
+  ELECTION_RANK_DELAY_MS,
+  electionDelayMs,
+  electionTimeoutMs,
+  FAILOVER_INELIGIBILITY,
+  failoverEligibility,
+  MANUAL_FAILOVER_PAUSE_MULT,
+  MANUAL_FAILOVER_TIMEOUT_MS,
+  MIN_ELECTION_TIMEOUT_MS,
+  replicaRank,
+  votesNeeded,
+} from './lib/failover/eligibility.js';
+export type { Eligibility, FailoverIneligibility, ReplicaLinkFacts } from './lib/failover/eligibility.js';
+export { failedMasters, maxEpochSeen, planElection, tallyElection } from './lib/failover/election-plan.js';
+export type { AgentView, Ballot, CandidateInfo, Claim, ElectionPlan } from './lib/failover/election-plan.js';
 
 // CLUSTER subcommands
 export { CLUSTER_ERRORS, EMPTY_KEYSPACE, OK_REPLY } from './lib/commands/command-outcome.js';

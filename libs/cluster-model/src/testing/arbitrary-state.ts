@@ -174,6 +174,7 @@ function buildState(draw: {
     currentEpoch:
       maxEpoch + draw.currentEpochExtra > 2n ** 64n - 1n ? maxEpoch : maxEpoch + draw.currentEpochExtra,
     lastVoteEpoch: draw.lastVoteEpoch,
+    failoverVotes: new Map(),
     migratingTo,
     importingFrom,
     health: 'fail',

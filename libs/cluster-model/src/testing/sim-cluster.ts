@@ -2,7 +2,10 @@
 // and the network. It does what an agent does with the model's effects: connects links, builds and delivers
 // PING/PONG/MEET/FAIL/UPDATE messages (filling the sender's address as the peer address), answers PINGs, and
 // flushes dirty flags with beforeSleep. A node can be stopped (it neither runs nor answers, like SIGSTOP) and
-// resumed. Delivery is immediate and in order. Not built, not published.
+// resumed. Delivery is immediate and in order. It also plays the failover-coordinator: `elect` asks the
+// running masters for votes for one replica and promotes it on a majority, `coordinate` runs the coordinator's
+// whole policy (failedMasters, planElection, votes, takeover) over the running nodes' own views.
+// Not built, not published.
 import { formatFlags } from '../lib/model/node-flags.js';
 import type { ClusterState } from '../lib/model/cluster-state.js';
 import type { Effect } from '../lib/model/effects.js';
@@ -15,8 +18,19 @@ import { beforeSleep } from '../lib/transitions/before-sleep.js';
 import { buildFailMessage, buildPingMessage, buildUpdateMessage } from '../lib/transitions/build-messages.js';
 import { createClusterState } from '../lib/transitions/create-cluster-state.js';
 import { connectFailed, linkConnected } from '../lib/transitions/link-events.js';
+import { setMyReplicationOffset } from '../lib/transitions/local-config.js';
 import type { MessageLink, PingMessage } from '../lib/transitions/messages.js';
 import { tick } from '../lib/transitions/tick.js';
+import { isMaster } from '../lib/model/cluster-node.js';
+import {
+  failedMasters,
+  planElection,
+  tallyElection,
+  type AgentView,
+  type Ballot,
+} from '../lib/failover/election-plan.js';
+import { promoteMyself, takeOverMaster } from '../lib/failover/promote.js';
+import { grantFailoverVote } from '../lib/failover/vote.js';
 import type { ClusterOptions } from '../lib/model/cluster-options.js';
 import { FakeClock, SeededRandom } from './fake-env.js';
 
@@ -80,6 +94,13 @@ export class SimCluster {
     const outcome = run(node.state);
     if (!outcome.ok) throw outcome.error;
     this.absorb(node, outcome.state, outcome.effects);
+  }
+
+  /** The replication offset `name`'s data-node reports (advertised in its PINGs). */
+  setOffset(name: string, offset: bigint): void {
+    const node = this.node(name);
+    const result = setMyReplicationOffset(node.state, offset, this.env);
+    this.absorb(node, result.state, result.effects);
   }
 
   /** Advances time in 100 ms steps, as clusterCron runs, ticking every running node. */
@@ -191,6 +212,129 @@ export class SimCluster {
         if (outcome.ok) this.absorb(to, outcome.state, outcome.effects);
       }
     }
+  }
+
+  /**
+   * Plays a coordinator for `candidate`: every running master serving slots (in the candidate's view) is asked
+   * for its vote in `epoch` (default: the largest currentEpoch of the running nodes + 1); on a majority the
+   * candidate is promoted with that configEpoch.
+   */
+  elect(
+    candidate: string,
+    options: { epoch?: bigint; forceAck?: boolean; voters?: readonly string[] } = {},
+  ): { won: boolean; epoch: bigint; granted: string[]; denied: string[] } {
+    const replica = this.node(candidate);
+    const view = replica.state;
+    const me = view.nodes.get(view.myselfId);
+    const master = me?.masterId ? view.nodes.get(me.masterId) : undefined;
+    if (!master) throw new Error(`${candidate} replicates no known master`);
+    let epoch = options.epoch ?? 0n;
+    if (options.epoch === undefined) {
+      for (const node of this.nodes.values()) {
+        if (!node.stopped && node.state.currentEpoch > epoch) epoch = node.state.currentEpoch;
+      }
+      epoch += 1n;
+    }
+    let size = 0;
+    for (const node of view.nodes.values()) if (isMaster(node) && node.slotCount > 0) size++;
+    const granted: string[] = [];
+    const denied: string[] = [];
+    for (const voter of this.nodes.values()) {
+      if (voter.stopped || voter === replica) continue;
+      if (options.voters && !options.voters.includes(voter.name)) continue;
+      const entry = view.nodes.get(voter.state.myselfId);
+      if (!entry || !isMaster(entry) || entry.slotCount === 0) continue;
+      const outcome = grantFailoverVote(
+        voter.state,
+        {
+          candidateId: view.myselfId,
+          epoch,
+          claimConfigEpoch: master.configEpoch,
+          claimedSlots: master.slots,
+          forceAck: options.forceAck ?? false,
+        },
+        this.env,
+      );
+      this.absorb(voter, outcome.state, outcome.effects);
+      (outcome.granted ? granted : denied).push(voter.name);
+    }
+    const won = granted.length >= Math.floor(size / 2) + 1;
+    if (won) this.promote(candidate, epoch);
+    return { won, epoch, granted, denied };
+  }
+
+  /** TakeOver: `name` replaces its master with `configEpoch`; false when it refused. */
+  promote(name: string, configEpoch: bigint): boolean {
+    const node = this.node(name);
+    const outcome = promoteMyself(node.state, { configEpoch, reason: 'election' }, this.env);
+    if (!outcome.promoted) return false;
+    this.absorb(node, outcome.state, outcome.effects);
+    return true;
+  }
+
+  /** CLUSTER FAILOVER TAKEOVER on `name`. */
+  takeover(name: string): boolean {
+    const node = this.node(name);
+    const outcome = takeOverMaster(node.state, this.env);
+    if (!outcome.promoted) return false;
+    this.absorb(node, outcome.state, outcome.effects);
+    return true;
+  }
+
+  /**
+   * One pass of a coordinator over the running nodes (their own views, data-nodes alive, replica links up):
+   * for every failed master, plan an election (the delay is skipped), collect the votes, take over on a
+   * majority. Returns what happened per failed master.
+   */
+  coordinate(): { failedMasterId: NodeId; candidate: string | null; won: boolean; ballots: Ballot[] }[] {
+    const views = (): AgentView[] =>
+      [...this.nodes.values()]
+        .filter((node) => !node.stopped)
+        .map((node) => ({
+          state: node.state,
+          link: { masterLinkUp: true, masterLinkDownSinceMs: 0 },
+          dataNodeAlive: true,
+        }));
+    const results: { failedMasterId: NodeId; candidate: string | null; won: boolean; ballots: Ballot[] }[] =
+      [];
+    for (const failedMasterId of failedMasters(views())) {
+      const plan = planElection(views(), failedMasterId, this.clock.now(), this.random);
+      if (plan.kind !== 'elect') {
+        results.push({ failedMasterId, candidate: null, won: false, ballots: [] });
+        continue;
+      }
+      const candidate = [...this.nodes.values()].find((node) => node.state.myselfId === plan.candidateId);
+      const ballots: Ballot[] = [];
+      for (const voter of plan.voters) {
+        const node = [...this.nodes.values()].find((n) => n.state.myselfId === voter.id);
+        if (!node || node.stopped) {
+          ballots.push({ voterId: voter.id, granted: false, reason: 'unreachable' });
+          continue;
+        }
+        const outcome = grantFailoverVote(
+          node.state,
+          {
+            candidateId: plan.candidateId,
+            epoch: plan.epoch,
+            claimConfigEpoch: plan.claim.configEpoch,
+            claimedSlots: plan.claim.slots,
+            forceAck: false,
+            failedMasterId,
+          },
+          this.env,
+        );
+        this.absorb(node, outcome.state, outcome.effects);
+        ballots.push(
+          outcome.granted
+            ? { voterId: voter.id, granted: true }
+            : { voterId: voter.id, granted: false, reason: outcome.denial },
+        );
+      }
+      const tally = tallyElection(plan, ballots);
+      if (tally.won && candidate) this.promote(candidate.name, plan.epoch);
+      results.push({ failedMasterId, candidate: candidate?.name ?? null, won: tally.won, ballots });
+    }
+    return results;
   }
 
   /** What `name` knows: each other node by its sim name (or id when unknown) -> its flags as CLUSTER NODES prints. */

@@ -2,7 +2,7 @@
 // consistent ClusterState of @tessera/cluster-model, so the routing view and the CLUSTER NODES/SLOTS/SHARDS
 // renderings run on the model's own types. Fields the snapshot does not carry get neutral values (dataReceived =
 // pongReceived; failTime, createdAt, linkSince, minoritySince, firstEvaluationAt 0; meetPending false; no
-// blacklist; lastVoteEpoch 0). Every reference must resolve: myself, masters, failure reporters and migration
+// blacklist; lastVoteEpoch 0, no failover votes). Every reference must resolve: myself, masters, failure reporters and migration
 // peers are nodes of the snapshot, no id appears twice, no slot has two owners. Anything else is a WireError
 // naming the field. Pure: no I/O.
 import {
@@ -68,6 +68,7 @@ export function stateFromSnapshot(snapshot: TopologySnapshot, options: ClusterOp
       slotOwners,
       currentEpoch: uint64FromProto(snapshot.currentEpoch, `${ROOT}.current_epoch`),
       lastVoteEpoch: 0n,
+      failoverVotes: new Map(),
       migratingTo: readMigrations(snapshot.migrating, `${ROOT}.migrating`, nodes),
       importingFrom: readMigrations(snapshot.importing, `${ROOT}.importing`, nodes),
       health: healthFromProto(snapshot.state) ?? 'fail',

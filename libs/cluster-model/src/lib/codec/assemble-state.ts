@@ -132,6 +132,7 @@ export function assembleState(
     slotOwners: owners,
     currentEpoch,
     lastVoteEpoch: vars?.lastVoteEpoch ?? 0n,
+    failoverVotes: new Map(),
     migratingTo: new Map(me.migrating.map(({ slot, nodeId }) => [slot, nodeId])),
     importingFrom: new Map(me.importing.map(({ slot, nodeId }) => [slot, nodeId])),
     health: 'fail',

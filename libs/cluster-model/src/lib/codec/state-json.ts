@@ -64,6 +64,10 @@ export function exportStateJson(state: ClusterState): string {
     migrating: [...state.migratingTo],
     importing: [...state.importingFrom],
     blacklist: [...state.blacklist],
+    failoverVotes: [...state.failoverVotes].map(([masterId, vote]) => [
+      masterId,
+      { at: vote.at, candidateId: vote.candidateId, epoch: vote.epoch.toString() },
+    ]),
   });
 }
 
@@ -114,6 +118,21 @@ export function importStateJson(text: string): ClusterState {
     ),
     minoritySince: count(root.minoritySince, 'minoritySince'),
     firstEvaluationAt: count(root.firstEvaluationAt, 'firstEvaluationAt'),
+    // Optional: documents written before votes were kept have none.
+    failoverVotes: new Map(
+      (root.failoverVotes === undefined ? [] : array(root.failoverVotes, 'failoverVotes')).map((entry, i) => {
+        const [masterId, value] = pair(entry, `failoverVotes[${i}]`);
+        const vote = record(value, `failoverVotes[${i}][1]`);
+        return [
+          nodeId(masterId, `failoverVotes[${i}][0]`),
+          {
+            at: count(vote.at, `failoverVotes[${i}][1].at`),
+            candidateId: nodeId(vote.candidateId, `failoverVotes[${i}][1].candidateId`),
+            epoch: epoch(vote.epoch, `failoverVotes[${i}][1].epoch`),
+          },
+        ] as const;
+      }),
+    ),
   };
 }
 
@@ -191,6 +210,12 @@ function readOptions(value: unknown): ClusterOptions {
       allowReplicaMigration: bool(o.allowReplicaMigration, 'allowReplicaMigration'),
       replicaNoFailover: bool(o.replicaNoFailover, 'replicaNoFailover'),
       announceIp: o.announceIp as string | null,
+      ...(o.replicaValidityFactor === undefined
+        ? {}
+        : { replicaValidityFactor: count(o.replicaValidityFactor, 'options.replicaValidityFactor') }),
+      ...(o.migrationBarrier === undefined
+        ? {}
+        : { migrationBarrier: count(o.migrationBarrier, 'options.migrationBarrier') }),
     });
   } catch (error) {
     throw invalid((error as Error).message, error);

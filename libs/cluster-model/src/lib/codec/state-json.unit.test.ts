@@ -25,6 +25,26 @@ describe('state JSON', () => {
     },
   );
 
+  it('keeps the failover votes and the failover options, and reads documents without them', () => {
+    const state = stateOf(
+      [
+        `${id('a')} 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-16383`,
+        `${id('b')} 127.0.0.1:7001@17001 master,fail - 0 0 2 connected`,
+        `${id('c')} 127.0.0.1:7002@17002 slave ${id('b')} 0 0 2 connected`,
+      ],
+      { replicaValidityFactor: 0, migrationBarrier: 2 },
+    );
+    const voted = {
+      ...state,
+      lastVoteEpoch: 9n,
+      failoverVotes: new Map([[id('b'), { at: 1234, candidateId: id('c'), epoch: 9n }]]),
+    };
+    expect(importStateJson(exportStateJson(voted))).toEqual(voted);
+    const old = JSON.parse(exportStateJson(state)) as Record<string, unknown>;
+    delete old['failoverVotes'];
+    expect(importStateJson(JSON.stringify(old)).failoverVotes.size).toBe(0);
+  });
+
   it('keeps what nodes.conf does not: blacklist, failure reports, offsets, options', () => {
     const env = fakeEnv();
     const base = stateOf(

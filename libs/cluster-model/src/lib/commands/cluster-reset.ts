@@ -42,6 +42,7 @@ export function clusterReset(
     draft.event('node-removed', node.id, { reason: 'CLUSTER RESET' });
   }
   draft.blacklist.clear();
+  draft.failoverVotes.clear();
   if (mode === 'hard') {
     draft.currentEpoch = 0n;
     draft.lastVoteEpoch = 0n;

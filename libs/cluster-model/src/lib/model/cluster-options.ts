@@ -30,6 +30,19 @@ export interface ClusterOptions {
    * @default null
    */
   readonly announceIp: string | null;
+  /**
+   * `cluster-replica-validity-factor`: a replica whose master link has been down for longer than
+   * (node-timeout * this) + repl-ping-replica-period does not try to fail over (its data is too old); 0 means
+   * always try. Optional so that existing option objects stay valid: read it with {@link replicaValidityFactorOf}.
+   * @default 10
+   */
+  readonly replicaValidityFactor?: number;
+  /**
+   * `cluster-migration-barrier`: a replica only migrates to an orphaned master when its own master keeps at
+   * least this many other working replicas. Read it with {@link migrationBarrierOf}.
+   * @default 1
+   */
+  readonly migrationBarrier?: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -54,6 +67,23 @@ export const MAX_REJOIN_DELAY_MS = 5_000;
 /** Gossip pong times may be this far in the future (ms) and still be taken (redis clusterProcessGossipSection). */
 export const GOSSIP_PONG_TOLERANCE_MS = 500;
 
+/** Default of cluster-replica-validity-factor (redis CLUSTER_DEFAULT_SLAVE_VALIDITY). */
+export const DEFAULT_REPLICA_VALIDITY_FACTOR = 10;
+/** Default of cluster-migration-barrier (redis CLUSTER_DEFAULT_MIGRATION_BARRIER). */
+export const DEFAULT_MIGRATION_BARRIER = 1;
+/** repl-ping-replica-period (10 s by default in Redis): part of the data age a replica may have. */
+export const REPL_PING_REPLICA_PERIOD_MS = 10_000;
+
+/** The effective cluster-replica-validity-factor. */
+export function replicaValidityFactorOf(options: ClusterOptions): number {
+  return options.replicaValidityFactor ?? DEFAULT_REPLICA_VALIDITY_FACTOR;
+}
+
+/** The effective cluster-migration-barrier. */
+export function migrationBarrierOf(options: ClusterOptions): number {
+  return options.migrationBarrier ?? DEFAULT_MIGRATION_BARRIER;
+}
+
 /** `base` with `changes` applied, validated: throws `RC_ERR_CLUSTER_MODEL_OPTION_INVALID` on a bad value. */
 export function resolveOptions(
   changes: Partial<ClusterOptions> = {},
@@ -65,6 +95,18 @@ export function resolveOptions(
       CLUSTER_MODEL_ERROR_CODES.OPTION_INVALID,
       `nodeTimeout (cluster-node-timeout) must be a positive integer of milliseconds, got ${describeValue(options.nodeTimeout)}`,
     );
+  }
+  for (const [key, directive] of [
+    ['replicaValidityFactor', 'cluster-replica-validity-factor'],
+    ['migrationBarrier', 'cluster-migration-barrier'],
+  ] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+      throw new ClusterModelError(
+        CLUSTER_MODEL_ERROR_CODES.OPTION_INVALID,
+        `${key} (${directive}) must be a non-negative integer, got ${describeValue(value)}`,
+      );
+    }
   }
   return options;
 }

@@ -17,6 +17,19 @@ export const CLUSTER_HEALTH = {
 
 export type ClusterHealth = (typeof CLUSTER_HEALTH)[keyof typeof CLUSTER_HEALTH];
 
+/**
+ * The vote this node (a master) gave for a replica of a failed master (redis clusterNode.voted_time, plus who
+ * and in which epoch, so a repeated request for the same vote gets the same answer).
+ */
+export interface FailoverVote {
+  /** When the vote was granted (ms). */
+  readonly at: number;
+  /** The replica voted for. */
+  readonly candidateId: NodeId;
+  /** The epoch of the election. */
+  readonly epoch: bigint;
+}
+
 export interface ClusterState {
   /** Configuration the policy reads. */
   readonly options: ClusterOptions;
@@ -30,6 +43,12 @@ export interface ClusterState {
   readonly currentEpoch: bigint;
   /** Epoch of this node's last failover vote (persisted in nodes.conf). */
   readonly lastVoteEpoch: bigint;
+  /**
+   * Votes this node granted, by the failed master they were about (Redis keeps `voted_time` on the master's
+   * node). Not in nodes.conf (Redis does not persist voted_time either): after a restart only lastVoteEpoch
+   * guards against a second vote in the same epoch.
+   */
+  readonly failoverVotes: ReadonlyMap<NodeId, FailoverVote>;
   /** Slots myself is migrating, and to whom (CLUSTER SETSLOT MIGRATING). */
   readonly migratingTo: ReadonlyMap<number, NodeId>;
   /** Slots myself is importing, and from whom (CLUSTER SETSLOT IMPORTING). */

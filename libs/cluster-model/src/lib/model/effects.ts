@@ -56,6 +56,22 @@ export const CLUSTER_EVENT_TYPES = {
   roleChanged: 'role-changed',
   /** cluster_state changed. */
   stateChanged: 'state-changed',
+  /** An election for a failed master started (by a coordinator, or a replica's manual failover). */
+  failoverStarted: 'failover-started',
+  /** This master voted for a replica (`nodeId`) in an election epoch. */
+  voteGranted: 'vote-granted',
+  /** This master refused its vote to a replica (`nodeId`); `detail.reason` says why. */
+  voteDenied: 'vote-denied',
+  /** A replica (`nodeId`) won an election and took its master's slots with a new configEpoch. */
+  failoverWon: 'failover-won',
+  /** An election ended without a majority (or the winner refused to take over). */
+  failoverLost: 'failover-lost',
+  /** CLUSTER FAILOVER [FORCE|TAKEOVER] started on this replica (`nodeId`). */
+  manualFailoverStarted: 'manual-failover-started',
+  /** A manual failover gave up (timeout, master unreachable, no majority). */
+  manualFailoverAborted: 'manual-failover-aborted',
+  /** A replica moved to an orphaned master (cluster-migration-barrier). */
+  replicaMigrated: 'replica-migrated',
 } as const;
 
 export type ClusterEventType = (typeof CLUSTER_EVENT_TYPES)[keyof typeof CLUSTER_EVENT_TYPES];

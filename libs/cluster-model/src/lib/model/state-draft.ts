@@ -4,7 +4,7 @@
 // Not exported from the package. Pure: no I/O; time and randomness come from the injected env.
 import { SLOT_COUNT } from '@tessera/slot';
 import type { ClusterNode } from './cluster-node.js';
-import type { ClusterHealth, ClusterState } from './cluster-state.js';
+import type { ClusterHealth, ClusterState, FailoverVote } from './cluster-state.js';
 import type { ClusterEventType, Effect, LogLevel, Transition } from './effects.js';
 import { ClusterModelError, CLUSTER_MODEL_ERROR_CODES } from './errors.js';
 import type { ModelEnv } from './env.js';
@@ -27,6 +27,7 @@ export class StateDraft {
   readonly migratingTo: Map<number, NodeId>;
   readonly importingFrom: Map<number, NodeId>;
   readonly blacklist: Map<NodeId, number>;
+  readonly failoverVotes: Map<NodeId, FailoverVote>;
   private nodes: Map<NodeId, ClusterNode>;
   private owners: (NodeId | null)[];
   private ownersCopied = false;
@@ -48,6 +49,7 @@ export class StateDraft {
     this.migratingTo = new Map(base.migratingTo);
     this.importingFrom = new Map(base.importingFrom);
     this.blacklist = new Map(base.blacklist);
+    this.failoverVotes = new Map(base.failoverVotes);
     this.nodes = new Map(base.nodes);
     this.owners = base.slotOwners as (NodeId | null)[];
   }
@@ -129,6 +131,7 @@ export class StateDraft {
       for (let slot = 0; slot < SLOT_COUNT; slot++) if (this.owners[slot] === id) this.delSlot(slot);
     }
     this.nodes.delete(id);
+    this.failoverVotes.delete(id);
     for (const node of this.nodes.values()) {
       if (node.failureReports.has(id)) {
         const reports = new Map(node.failureReports);
@@ -240,6 +243,7 @@ export class StateDraft {
       slotOwners: this.owners,
       currentEpoch: this.currentEpoch,
       lastVoteEpoch: this.lastVoteEpoch,
+      failoverVotes: this.failoverVotes,
       migratingTo: this.migratingTo,
       importingFrom: this.importingFrom,
       health: this.health,

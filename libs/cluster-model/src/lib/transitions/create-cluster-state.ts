@@ -73,6 +73,7 @@ export function createClusterState(init: NewClusterState, env: ModelEnv): Cluste
     slotOwners: new Array<null>(SLOT_COUNT).fill(null),
     currentEpoch: 0n,
     lastVoteEpoch: 0n,
+    failoverVotes: new Map(),
     migratingTo: new Map(),
     importingFrom: new Map(),
     health: 'fail',
