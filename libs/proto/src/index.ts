@@ -138,6 +138,28 @@ export {
 } from './gen/tessera/replication/v1/replication.js';
 export type { ReplicationServiceServer } from './gen/tessera/replication/v1/replication.js';
 
+// tessera.cluster.v1: FailoverAgentService (coordinator -> agents), FailoverCoordinatorService
+export {
+  ElectionRecord,
+  FailoverAgentServiceClient,
+  FailoverAgentServiceService,
+  FailoverCoordinatorServiceClient,
+  FailoverCoordinatorServiceService,
+  GetCoordinatorStatusRequest,
+  GetCoordinatorStatusResponse,
+  GetFailoverViewRequest,
+  GetFailoverViewResponse,
+  ReplicaLinkStatus,
+  RequestVoteRequest,
+  RequestVoteResponse,
+  TakeOverRequest,
+  TakeOverResponse,
+} from './gen/tessera/cluster/v1/failover.js';
+export type {
+  FailoverAgentServiceServer,
+  FailoverCoordinatorServiceServer,
+} from './gen/tessera/cluster/v1/failover.js';
+
 // tessera.events.v1 (NATS rc.events.>)
 export {
   ClusterEvent,

@@ -85,7 +85,7 @@ export async function startBusTestServer(options: BusTestServerOptions): Promise
     publish: () => ({}),
     publishShard: () => ({}),
     failoverAuth: (request) => (request.forceAck ? { ack: { header: masterHeader(SERVER_NODE) } } : {}),
-    mfStart: () => ({}),
+    mfStart: () => ({ masterOffset: 0n, pausedUntilMs: 0n }),
     ...options.bus,
   };
   const recorded = Object.fromEntries(

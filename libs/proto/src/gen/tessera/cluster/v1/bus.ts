@@ -362,8 +362,15 @@ export interface MfStartRequest {
   mfStart?: MfStart | undefined;
 }
 
-/** Reply to an MfStart call: nothing; OK means the master started the manual failover. */
+/** Reply to an MfStart call: the master started the manual failover and its writes are paused. */
 export interface MfStartResponse {
+  /**
+   * The master's replication offset once its writes are paused: the replica waits until it has
+   * processed this offset, then runs its election with force_ack (uint64, bigint).
+   */
+  masterOffset: bigint;
+  /** When the master's pause ends on its own, ms since the Unix epoch. */
+  pausedUntilMs: bigint;
 }
 
 function createBaseHeader(): Header {
@@ -3012,11 +3019,23 @@ export const MfStartRequest: MessageFns<MfStartRequest> = {
 };
 
 function createBaseMfStartResponse(): MfStartResponse {
-  return {};
+  return { masterOffset: 0n, pausedUntilMs: 0n };
 }
 
 export const MfStartResponse: MessageFns<MfStartResponse> = {
-  encode(_: MfStartResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+  encode(message: MfStartResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.masterOffset !== 0n) {
+      if (BigInt.asUintN(64, message.masterOffset) !== message.masterOffset) {
+        throw new globalThis.Error("value provided for field message.masterOffset of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.masterOffset);
+    }
+    if (message.pausedUntilMs !== 0n) {
+      if (BigInt.asUintN(64, message.pausedUntilMs) !== message.pausedUntilMs) {
+        throw new globalThis.Error("value provided for field message.pausedUntilMs of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.pausedUntilMs);
+    }
     return writer;
   },
 
@@ -3033,6 +3052,22 @@ export const MfStartResponse: MessageFns<MfStartResponse> = {
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.masterOffset = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.pausedUntilMs = reader.uint64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3045,20 +3080,43 @@ export const MfStartResponse: MessageFns<MfStartResponse> = {
     }
   },
 
-  fromJSON(_: any): MfStartResponse {
-    return {};
+  fromJSON(object: any): MfStartResponse {
+    return {
+      masterOffset: isSet(object.masterOffset)
+        ? BigInt(object.masterOffset)
+        : isSet(object.master_offset)
+        ? BigInt(object.master_offset)
+        : 0n,
+      pausedUntilMs: isSet(object.pausedUntilMs)
+        ? BigInt(object.pausedUntilMs)
+        : isSet(object.paused_until_ms)
+        ? BigInt(object.paused_until_ms)
+        : 0n,
+    };
   },
 
-  toJSON(_: MfStartResponse): unknown {
+  toJSON(message: MfStartResponse): unknown {
     const obj: any = {};
+    if (message.masterOffset !== 0n) {
+      obj.masterOffset = message.masterOffset.toString();
+    }
+    if (message.pausedUntilMs !== 0n) {
+      obj.pausedUntilMs = message.pausedUntilMs.toString();
+    }
     return obj;
   },
 
   create<I extends Exact<DeepPartial<MfStartResponse>, I>>(base?: I): MfStartResponse {
     return MfStartResponse.fromPartial(base ?? ({} as any));
   },
-  fromPartial<I extends Exact<DeepPartial<MfStartResponse>, I>>(_: I): MfStartResponse {
+  fromPartial<I extends Exact<DeepPartial<MfStartResponse>, I>>(object: I): MfStartResponse {
     const message = createBaseMfStartResponse();
+    message.masterOffset = (object.masterOffset !== undefined && object.masterOffset !== null)
+      ? BigInt(object.masterOffset)
+      : 0n;
+    message.pausedUntilMs = (object.pausedUntilMs !== undefined && object.pausedUntilMs !== null)
+      ? BigInt(object.pausedUntilMs)
+      : 0n;
     return message;
   },
 };
@@ -3219,8 +3277,12 @@ export const ClusterBusServiceService = {
   },
   /**
    * MFSTART (type 8): a replica asks its master to start a manual failover. The master pauses its
-   * clients and answers through its next PINGs (Header.manual_failover_paused with its final
-   * replication offset), as Redis does.
+   * clients' writes (its data-node: AdminRequest pause_writes, for CLUSTER_MF_TIMEOUT x
+   * CLUSTER_MF_PAUSE_MULT = 10 s at most) and answers once they are paused, with its final
+   * replication offset in the response; its PINGs also carry Header.manual_failover_paused while the
+   * manual failover lasts (5 s), as Redis's do. Redis answers through its next PING only; answering
+   * in the response saves the replica a round of PINGs. PERMISSION_DENIED from a sender that is not
+   * one of my replicas, UNAVAILABLE when my data-node is not attached or did not pause in time.
    */
   mfStart: {
     path: "/tessera.cluster.v1.ClusterBusService/MfStart" as const,
@@ -3269,8 +3331,12 @@ export interface ClusterBusServiceServer extends UntypedServiceImplementation {
   failoverAuth: handleUnaryCall<FailoverAuthRequest, FailoverAuthResponse>;
   /**
    * MFSTART (type 8): a replica asks its master to start a manual failover. The master pauses its
-   * clients and answers through its next PINGs (Header.manual_failover_paused with its final
-   * replication offset), as Redis does.
+   * clients' writes (its data-node: AdminRequest pause_writes, for CLUSTER_MF_TIMEOUT x
+   * CLUSTER_MF_PAUSE_MULT = 10 s at most) and answers once they are paused, with its final
+   * replication offset in the response; its PINGs also carry Header.manual_failover_paused while the
+   * manual failover lasts (5 s), as Redis's do. Redis answers through its next PING only; answering
+   * in the response saves the replica a round of PINGs. PERMISSION_DENIED from a sender that is not
+   * one of my replicas, UNAVAILABLE when my data-node is not attached or did not pause in time.
    */
   mfStart: handleUnaryCall<MfStartRequest, MfStartResponse>;
 }
@@ -3411,8 +3477,12 @@ export interface ClusterBusServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * MFSTART (type 8): a replica asks its master to start a manual failover. The master pauses its
-   * clients and answers through its next PINGs (Header.manual_failover_paused with its final
-   * replication offset), as Redis does.
+   * clients' writes (its data-node: AdminRequest pause_writes, for CLUSTER_MF_TIMEOUT x
+   * CLUSTER_MF_PAUSE_MULT = 10 s at most) and answers once they are paused, with its final
+   * replication offset in the response; its PINGs also carry Header.manual_failover_paused while the
+   * manual failover lasts (5 s), as Redis's do. Redis answers through its next PING only; answering
+   * in the response saves the replica a round of PINGs. PERMISSION_DENIED from a sender that is not
+   * one of my replicas, UNAVAILABLE when my data-node is not attached or did not pause in time.
    */
   mfStart(
     request: MfStartRequest,
