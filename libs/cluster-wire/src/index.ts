@@ -13,3 +13,11 @@ export { decodeUpdateMessage, encodeUpdateMessage } from './lib/update-message.j
 export { topologySnapshot } from './lib/topology-snapshot.js';
 export type { SnapshotMeta } from './lib/topology-snapshot.js';
 export { stateFromSnapshot } from './lib/state-from-snapshot.js';
+export {
+  agentViewFromProto,
+  decodeFailoverAuthRequest,
+  decodeRequestVote,
+  decodeTakeOver,
+  encodeFailoverAuthRequest,
+  encodeRequestVote,
+} from './lib/failover-messages.js';
