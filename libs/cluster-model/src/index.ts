@@ -7,6 +7,7 @@ export { CLUSTER_MODEL_ERROR_CODES, ClusterCommandError, ClusterModelError } fro
 export type { ClusterModelErrorCode } from './lib/model/errors.js';
 export { assertNodeId, generateNodeId, isNodeId, NODE_ID_LENGTH } from './lib/model/node-id.js';
 export type { NodeId } from './lib/model/node-id.js';
+export { randomBelow } from './lib/model/env.js';
 export type { Clock, ModelEnv, RandomSource } from './lib/model/env.js';
 export { isEpoch, MAX_EPOCH, parseEpoch } from './lib/model/epoch.js';
 export { normalizeIp } from './lib/model/ip-address.js';
@@ -111,7 +112,7 @@ export {
 // Failover: votes, promotion, eligibility and ranking, the coordinator's election plan
 export { grantFailoverVote, VOTE_DENIALS, VOTE_INTERVAL_MULT } from './lib/failover/vote.js';
 export type { VoteDenial, VoteOutcome, VoteRequest } from './lib/failover/vote.js';
-export { promoteMyself, PROMOTION_REFUSALS, takeOverMaster } from './lib/failover/promote.js';
+export { promoteMyself, PROMOTION_REFUSALS, startElection, takeOverMaster } from './lib/failover/promote.js';
 export type { Promotion, PromotionOutcome, PromotionRefusal } from './lib/failover/promote.js';
 export {
   dataAge,

@@ -23,6 +23,11 @@ export { childPids, isAlive, processState } from './lib/process-tree.js';
 export { MissingProgramError, requireProgram } from './lib/require-program.js';
 export { DATA_NODE_MAIN, startDataNode } from './lib/start-data-node.js';
 export type { DataNodeOptions } from './lib/start-data-node.js';
+export { FAILOVER_COORDINATOR_MAIN, startFailoverCoordinator } from './lib/start-failover-coordinator.js';
+export type {
+  FailoverCoordinatorOptions,
+  RunningFailoverCoordinator,
+} from './lib/start-failover-coordinator.js';
 export { startRedisCluster } from './lib/start-redis-cluster.js';
 export type {
   RedisClusterNode,

@@ -6,6 +6,7 @@
 import type { ModelEnv } from '@tessera/cluster-model';
 import type { Logger } from '@tessera/telemetry';
 import type { Dispatcher } from '../commands/dispatcher.js';
+import { clientPauseOf, PauseMode } from '../server/client-pause.js';
 import type { ServerState } from '../server/server-state.js';
 import { agentAddressOf, agentArguments } from './agent-command-line.js';
 import { AgentSupervisor, type AgentSupervisorOptions } from './agent-supervisor.js';
@@ -61,6 +62,13 @@ export function attachClusterMode(
     startedAtMs: server.startedAt,
     initial: freshState(server, options.port, options.env ?? modelEnvOf(server)),
     keyspace: server.db,
+    // Manual failover: writes held as CLIENT PAUSE WRITE holds them. The offset is 0 until replication
+    // reports master_repl_offset here.
+    writes: {
+      pauseWrites: (ms) => clientPauseOf(server).pause(ms, PauseMode.write),
+      resumeWrites: () => clientPauseOf(server).unpause(),
+      replicationOffset: () => 0n,
+    },
     subscribers: server.pubsub,
     clusterOptions: () => clusterOptionsOf(server),
     publish: (state, stats) => router?.setView(clusterViewOf(server, state, stats)),

@@ -373,7 +373,7 @@ describe('pub/sub across the cluster', () => {
 });
 
 describe('admin requests', () => {
-  it('drops the keys of the named slots, empties the keyspace on flush_data, and refuses pause_writes for now', async () => {
+  it('drops the keys of the named slots, empties the keyspace on flush_data, and holds writes between pause_writes and resume_writes', async () => {
     await using pair = await attachedPair();
     const { agent, node } = pair;
     await using client = node.ioredis();
@@ -407,7 +407,25 @@ describe('admin requests', () => {
     expect(await client.dbsize()).toBe(0);
     const [, flushed, paused] = agent.received('adminResult');
     expect(flushed?.outcome?.$case).toBe('done');
-    expect(paused?.requestId).toBe(9n);
-    expect(paused?.outcome?.$case === 'error' && paused.outcome.value).toContain('not supported yet');
+    expect(paused).toEqual({ requestId: 9n, outcome: { $case: 'done', value: { replicationOffset: 0n } } });
+    // Manual failover: writes are held (not refused) while paused, reads go on, resume_writes lets them run.
+    let written = false;
+    const write = client.set('held', '1').then((reply) => {
+      written = true;
+      return reply;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(written).toBe(false);
+    await using reader = node.ioredis();
+    expect(await reader.get('n')).toBeNull();
+    agent.send({
+      frame: {
+        $case: 'adminRequest',
+        value: { requestId: 10n, action: { $case: 'resumeWrites', value: {} } },
+      },
+    });
+    expect(await write).toBe('OK');
+    await agent.until(() => agent.received('adminResult').length === 4, 'the resume_writes AdminResult');
+    expect(agent.received('adminResult')[3]?.outcome?.$case).toBe('done');
   });
 });

@@ -30,7 +30,7 @@ import {
 } from '@tessera/proto';
 import type { Logger } from '@tessera/telemetry';
 import type { PublishHook } from '../server/pubsub-hub.js';
-import { runAdminRequest } from './admin-request.js';
+import { runAdminRequest, type WriteControls } from './admin-request.js';
 import { AGENT_REPLY_TIMEOUT_MS, type AgentLink, type AgentReply, type ForwardFacts } from './agent-link.js';
 import { clusterInfoStats, heartbeatFrame, helloFrame, keyspaceFacts } from './attach-frames.js';
 import { AttachSession } from './attach-session.js';
@@ -73,6 +73,8 @@ export interface AttachedAgentLinkOptions {
   /** The configuration before the first snapshot: a node that knows only itself (cluster_state fail). */
   readonly initial: ClusterState;
   readonly keyspace: LocalKeyspace;
+  /** Write pause for a manual failover (AdminRequest pause_writes/resume_writes); refused without. */
+  readonly writes?: WriteControls;
   readonly subscribers: LocalSubscribers;
   /** The cluster-* directives as model options (cluster-node-timeout is the liveness limit); read each time. */
   readonly clusterOptions: () => ClusterOptions;
@@ -286,7 +288,10 @@ export class AttachedAgentLink implements AgentLink, PublishHook {
       case 'adminRequest':
         this.counters.adminRequest++;
         session.send({
-          frame: { $case: 'adminResult', value: runAdminRequest(body.value, this.options.keyspace) },
+          frame: {
+            $case: 'adminResult',
+            value: runAdminRequest(body.value, this.options.keyspace, this.options.writes),
+          },
         });
         return;
       case 'delivery':

@@ -1,7 +1,8 @@
 // Builds a running gossip-agent from its options: loads (or creates) this node's cluster config, starts the
-// gRPC server on the bus port with the cluster bus, the data-node's Attach service and the admin service
-// (all three behind the cluster-secret proof) plus grpc.health.v1, and runs the 100 ms duty cycle: model
-// tick, snapshot push, and silence while the data-node is missing. Wiring only.
+// gRPC server on the bus port with the cluster bus, the data-node's Attach service, the admin service and the
+// failover service for coordinators (all behind the cluster-secret proof) plus grpc.health.v1, and runs the
+// 100 ms duty cycle: model tick, manual-failover timers, snapshot push, and silence while the data-node is
+// missing. Wiring only.
 import { randomBytes } from 'node:crypto';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { encodePingMessage } from '@tessera/cluster-wire';
@@ -10,6 +11,7 @@ import {
   buildPingMessage,
   createClusterState,
   withOptions,
+  type ClusterEvent,
   type ClusterOptions,
   type ClusterState,
   type ModelEnv,
@@ -17,6 +19,7 @@ import {
 import {
   AgentAdminServiceService,
   ClusterBusServiceService,
+  FailoverAgentServiceService,
   deriveBusKey,
   HealthStatusRegistry,
   NodeAgentServiceService,
@@ -33,6 +36,8 @@ import { busService } from '../bus/bus-service.js';
 import { BusStats } from '../bus/bus-stats.js';
 import { PeerLinks } from '../bus/peer-links.js';
 import type { AgentOptions } from '../config/agent-options.js';
+import { failoverService } from '../failover/failover-service.js';
+import { ManualFailover } from '../failover/manual-failover.js';
 import { ConfigFile } from '../persistence/config-file.js';
 import { AgentNode, TICK_MS } from '../node/agent-node.js';
 
@@ -53,7 +58,7 @@ export async function createAgent(options: AgentOptions, log: Logger): Promise<R
   const initial = loadOrCreate(configFile, options, env, log);
   const stats = new BusStats();
   const keys = [deriveBusKey(options.secret)];
-  const extras = () => ({ health: node.state.health });
+  const extras = () => ({ health: node.state.health, manualFailoverPaused: manual.pausedForFailover });
   const links = new PeerLinks({
     keys,
     nodeTimeout: options.nodeTimeout,
@@ -77,12 +82,25 @@ export async function createAgent(options: AgentOptions, log: Logger): Promise<R
         links.publish(peer, sharded, messages, state.myselfId);
       }
     },
+    startManualFailover: (mode) => manual.start(mode),
   });
   const publisher = new SnapshotPublisher(
     { state: () => node.state, busStats: () => stats.counters(), now: env.clock.now },
     (snapshot) => session.sendSnapshot(snapshot),
   );
   session.bind(publisher);
+  const onEvent = (event: ClusterEvent): void =>
+    log.info({ event: event.type, nodeId: event.nodeId, ...event.detail }, 'cluster event');
+  const manual: ManualFailover = new ManualFailover({
+    node: () => node,
+    session,
+    links,
+    env,
+    log: log.child({ component: 'manual-failover' }),
+    extras,
+    publishNow: () => publisher.publishNow(),
+    onEvent,
+  });
   const node: AgentNode = new AgentNode(initial, {
     env,
     links,
@@ -93,8 +111,7 @@ export async function createAgent(options: AgentOptions, log: Logger): Promise<R
     },
     log,
     onChange: () => publisher.markChanged(),
-    onEvent: (event) =>
-      log.info({ event: event.type, nodeId: event.nodeId, ...event.detail }, 'cluster event'),
+    onEvent,
   });
   node.save(true);
 
@@ -121,7 +138,19 @@ export async function createAgent(options: AgentOptions, log: Logger): Promise<R
   for (const service of [
     authenticatedService(
       ClusterBusServiceService,
-      busService({ node, stats, extras, deliver: (sharded, messages) => session.deliver(sharded, messages) }),
+      busService({
+        node,
+        stats,
+        extras,
+        env,
+        deliver: (sharded, messages) => session.deliver(sharded, messages),
+        mfStart: (senderId) => manual.handleMfStart(senderId),
+      }),
+      serviceOptions,
+    ),
+    authenticatedService(
+      FailoverAgentServiceService,
+      failoverService({ node, session, publisher, stats, env, log: log.child({ component: 'failover' }) }),
       serviceOptions,
     ),
     authenticatedService(NodeAgentServiceService, session.implementation(), serviceOptions),
@@ -152,6 +181,7 @@ export async function createAgent(options: AgentOptions, log: Logger): Promise<R
       );
     }
     node.tick();
+    manual.tick();
     publisher.tick();
   }, TICK_MS);
 
@@ -183,6 +213,8 @@ function loadOrCreate(
     requireFullCoverage: options.requireFullCoverage,
     allowReplicaMigration: options.allowReplicaMigration,
     replicaNoFailover: options.replicaNoFailover,
+    replicaValidityFactor: options.replicaValidityFactor,
+    migrationBarrier: options.migrationBarrier,
     announceIp: options.announceIp === '' ? null : options.announceIp,
   };
   const port = options.announcePort || options.port;

@@ -1,12 +1,22 @@
 // The agent's side of NodeAgentService (attach.proto): the Attach stream of its one data-node (a new
 // stream replaces the old one: the data-node restarted or reconnected) and the CLUSTER subcommands it
 // forwards. The session knows whether the data-node is alive (a frame within node-timeout), its keyspace
-// size and replication offset from heartbeats, sends it snapshots and admin requests, and hands its
-// PUBLISH/SPUBLISH messages to the bus.
+// size, replication offset and master link from heartbeats, sends it snapshots and admin requests (some
+// awaited: a manual failover waits for pause_writes' final offset), starts manual failovers for CLUSTER
+// FAILOVER, and hands its PUBLISH/SPUBLISH messages to the bus.
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
-import { isReplica, runAdminCommand, type KeyspaceView, type ModelEnv } from '@tessera/cluster-model';
+import {
+  failoverMode,
+  isReplica,
+  runAdminCommand,
+  type FailoverMode,
+  type KeyspaceView,
+  type ModelEnv,
+  type ReplicaLinkFacts,
+} from '@tessera/cluster-model';
 import {
   CallRejectedError,
+  type AdminDone,
   type AdminRequest,
   type AttachRequest,
   type AttachResponse,
@@ -25,9 +35,11 @@ import type { SnapshotPublisher } from './snapshot-publisher.js';
 type AgentImplementation = AuthenticatedImplementation<typeof NodeAgentServiceService>;
 type AttachCall = ServerDuplexStream<AttachRequest, AttachResponse>;
 
-/** Not a Redis text: CLUSTER FAILOVER is refused until the failover-coordinator exists. */
-export const FAILOVER_NOT_YET =
-  'ERR CLUSTER FAILOVER is not available yet: this version has no failover-coordinator';
+/** What the data-node said in its last heartbeat. */
+export interface DataNodeFacts extends ReplicaLinkFacts {
+  readonly replicationOffset: bigint;
+  readonly writesPaused: boolean;
+}
 
 export interface SessionDeps {
   readonly node: () => AgentNode;
@@ -36,6 +48,8 @@ export interface SessionDeps {
   readonly log: Logger;
   /** The data-node's PUBLISH (sharded: SPUBLISH) messages, for the bus. */
   readonly publish: (sharded: boolean, messages: readonly PubSubMessage[]) => void;
+  /** CLUSTER FAILOVER [FORCE|TAKEOVER] passed Redis's checks: start it (it goes on after the +OK). */
+  readonly startManualFailover: (mode: FailoverMode) => void;
 }
 
 export class DataNodeSession {
@@ -46,6 +60,17 @@ export class DataNodeSession {
   private publisher: SnapshotPublisher | null = null;
   /** Number of keys the data-node reported last. */
   keyCount = 0n;
+  /** The data-node's last heartbeat facts (replication offset, master link, pause). */
+  facts: DataNodeFacts = {
+    replicationOffset: 0n,
+    masterLinkUp: false,
+    masterLinkDownSinceMs: 0,
+    writesPaused: false,
+  };
+  private readonly pending = new Map<
+    bigint,
+    { resolve: (done: AdminDone) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
 
   constructor(private readonly deps: SessionDeps) {
     this.startedAt = deps.env.clock.now();
@@ -74,15 +99,45 @@ export class DataNodeSession {
     this.write({ frame: { $case: 'delivery', value: { sharded, messages: [...messages] } } });
   }
 
+  /** Whether a data-node is attached now. */
+  get attached(): boolean {
+    return this.call !== null && !this.call.destroyed;
+  }
+
   /** Asks the data-node to act (no answer awaited: its result is logged). */
   request(action: AdminRequest['action']): void {
     const requestId = this.nextRequestId++;
     this.write({ frame: { $case: 'adminRequest', value: { requestId, action } } });
   }
 
+  /** Asks the data-node to act and waits for its AdminResult; rejects on refusal, detach or timeout. */
+  requestAndWait(action: AdminRequest['action'], timeoutMs: number): Promise<AdminDone> {
+    if (!this.attached) return Promise.reject(new Error('no data-node is attached'));
+    const requestId = this.nextRequestId++;
+    return new Promise<AdminDone>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(
+          new Error(`the data-node did not answer ${action?.$case ?? 'an admin request'} in ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+      this.pending.set(requestId, { resolve, reject, timer });
+      this.write({ frame: { $case: 'adminRequest', value: { requestId, action } } });
+    });
+  }
+
   close(): void {
     this.call?.end();
     this.call = null;
+    this.failPending('the agent is closing');
+  }
+
+  private failPending(reason: string): void {
+    for (const [requestId, waiter] of this.pending) {
+      clearTimeout(waiter.timer);
+      this.pending.delete(requestId);
+      waiter.reject(new Error(reason));
+    }
   }
 
   implementation(): AgentImplementation {
@@ -120,16 +175,32 @@ export class DataNodeSession {
       switch (body?.$case) {
         case 'heartbeat':
           this.keyCount = body.value.keyCount;
+          this.facts = {
+            replicationOffset: body.value.replicationOffset,
+            masterLinkUp: body.value.masterLinkUp,
+            masterLinkDownSinceMs: safeMs(body.value.masterLinkDownSinceMs),
+            writesPaused: body.value.writesPaused,
+          };
           this.deps.node().setReplicationOffset(body.value.replicationOffset);
           break;
-        case 'adminResult':
-          if (body.value.outcome?.$case === 'error') {
+        case 'adminResult': {
+          const waiter = this.pending.get(body.value.requestId);
+          this.pending.delete(body.value.requestId);
+          if (waiter !== undefined) clearTimeout(waiter.timer);
+          const outcome = body.value.outcome;
+          if (outcome?.$case === 'error') {
             this.deps.log.warn(
-              { requestId: body.value.requestId, error: body.value.outcome.value },
+              { requestId: body.value.requestId, error: outcome.value },
               'data-node refused an admin request',
             );
+            waiter?.reject(new Error(outcome.value));
+          } else if (outcome?.$case === 'done') {
+            waiter?.resolve(outcome.value);
+          } else {
+            waiter?.reject(new Error('admin result without an outcome'));
           }
           break;
+        }
         case 'publish':
           this.deps.publish(body.value.sharded, body.value.messages);
           break;
@@ -140,6 +211,7 @@ export class DataNodeSession {
     const detach = (): void => {
       if (this.call !== call) return;
       this.call = null;
+      this.failPending('the data-node detached');
       this.deps.log.warn('data-node detached');
     };
     call.on('end', () => {
@@ -168,7 +240,12 @@ export class DataNodeSession {
       throw new CallRejectedError(status.INVALID_ARGUMENT, `not an agent subcommand: ${args[0] ?? ''}`);
     }
     if (!outcome.ok) return answer({ outcome: { $case: 'error', value: outcome.error.message } });
-    if (sub === 'failover') return answer({ outcome: { $case: 'error', value: FAILOVER_NOT_YET } });
+    if (sub === 'failover') {
+      // Redis answers +OK at once; the failover goes on asynchronously (manual-failover.ts).
+      const mode = failoverMode(node.state, args.slice(1));
+      if (typeof mode === 'string') this.deps.startManualFailover(mode);
+      return answer({ outcome: { $case: 'reply', value: { kind: { $case: 'simple', value: 'OK' } } } });
+    }
     node.apply(outcome);
     if (sub === 'saveconfig') node.save(true);
     // Redis clusterReset: a replica that resets becomes an empty master.
@@ -193,6 +270,11 @@ function keyspaceView(facts: KeyspaceFacts | undefined): KeyspaceView {
   const bySlot = new Map<number, number>();
   for (const entry of facts?.slots ?? []) bySlot.set(entry.slot, Number(entry.keys));
   return { keyCount: Number(facts?.keyCount ?? 0n), countKeysInSlot: (slot) => bySlot.get(slot) ?? 0 };
+}
+
+/** A uint64 ms field as a number (0 when absurd). */
+function safeMs(value: bigint): number {
+  return value > 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : 0;
 }
 
 function failMissingMyself(): never {

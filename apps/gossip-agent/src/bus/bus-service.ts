@@ -3,11 +3,13 @@
 // refused with INVALID_ARGUMENT and counted, never thrown further), its sender's empty ip is filled with
 // the connection's peer address as Redis does, and it is handed to the node. Status codes: bus.proto.
 import { status } from '@grpc/grpc-js';
-import { normalizeIp } from '@tessera/cluster-model';
+import { buildPingMessage, normalizeIp, type ModelEnv } from '@tessera/cluster-model';
 import {
+  decodeFailoverAuthRequest,
   decodeFailMessage,
   decodePingMessage,
   decodeUpdateMessage,
+  encodeHeader,
   encodePingMessage,
   type HeaderExtra,
 } from '@tessera/cluster-wire';
@@ -16,6 +18,7 @@ import {
   type AuthenticatedImplementation,
   type ClusterBusServiceService,
   type Meet,
+  type MfStartResponse,
   type Ping,
   type PubSubMessage,
   type UnaryCallContext,
@@ -31,6 +34,9 @@ export interface BusServiceDeps {
   readonly extras: () => HeaderExtra;
   /** Pub/sub messages for the data-node's subscribers. */
   readonly deliver: (sharded: boolean, messages: readonly PubSubMessage[]) => void;
+  readonly env: ModelEnv;
+  /** MFSTART from one of my replicas (manual-failover.ts): pause, answer with the final offset. */
+  readonly mfStart: (senderId: string) => Promise<MfStartResponse>;
 }
 
 export function busService(deps: BusServiceDeps): BusImplementation {
@@ -92,14 +98,27 @@ export function busService(deps: BusServiceDeps): BusImplementation {
       deps.deliver(true, publish.messages);
       return {};
     },
-    // Elections are the failover-coordinator's (replication and failover issue): no vote is granted yet.
-    failoverAuth: (request) => {
-      knownSender(request.header?.sender?.value ?? '');
+    // FAILOVER_AUTH_REQUEST from a replica running its own election (manual failover): Redis's vote rules,
+    // the vote epoch saved (fsync) before the ack leaves. No ack: the vote is not granted.
+    failoverAuth: (request, context) => {
+      if (node.silent)
+        throw new CallRejectedError(status.UNAVAILABLE, 'this node is not serving (no data-node)');
+      const vote = decoded(stats, () => decodeFailoverAuthRequest(request, peerOption(context.peer).peerIp));
+      knownSender(vote.candidateId);
       stats.received('auth-req');
-      return {};
+      const outcome = node.vote(vote);
+      if (!outcome.granted) return {};
+      stats.sent('auth-ack');
+      const header = encodeHeader(buildPingMessage(node.state, 'ping', deps.env), deps.extras());
+      return { ack: { header } };
     },
-    mfStart: () => {
-      throw new CallRejectedError(status.UNIMPLEMENTED, 'manual failover is not supported by this agent yet');
+    mfStart: async (request) => {
+      if (node.silent)
+        throw new CallRejectedError(status.UNAVAILABLE, 'this node is not serving (no data-node)');
+      const sender = need(request.mfStart).header?.sender?.value ?? '';
+      knownSender(sender);
+      stats.received('mfstart');
+      return deps.mfStart(sender);
     },
   };
 }

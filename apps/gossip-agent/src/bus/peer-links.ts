@@ -16,6 +16,9 @@ import {
   ClusterBusServiceService,
   Header,
   type BusKey,
+  type FailoverAuthRequest,
+  type FailoverAuthResponse,
+  type MfStartResponse,
   type PubSubMessage,
 } from '@tessera/proto';
 import type { Logger } from '@tessera/telemetry';
@@ -139,6 +142,27 @@ export class PeerLinks {
         { deadline },
       ),
     );
+  }
+
+  /**
+   * FAILOVER_AUTH_REQUEST to a master (manual failover): its answer carries an ack when it votes. Rejects when
+   * the call fails (the caller counts it as no vote). Never retried: a vote is spent.
+   */
+  async failoverAuth(
+    node: ClusterNode,
+    request: FailoverAuthRequest,
+    deadline: number,
+  ): Promise<FailoverAuthResponse> {
+    this.options.stats.sent('auth-req');
+    const reply = await this.client(busAddress(node)).unary('failoverAuth', request, { deadline });
+    if (reply.ack !== undefined) this.options.stats.received('auth-ack');
+    return reply;
+  }
+
+  /** MFSTART to my master: resolves once its writes are paused, with its final offset. */
+  mfStart(node: ClusterNode, header: Header, deadline: number): Promise<MfStartResponse> {
+    this.options.stats.sent('mfstart');
+    return this.client(busAddress(node)).unary('mfStart', { mfStart: { header } }, { deadline });
   }
 
   /**

@@ -4,7 +4,8 @@
 //   [--cluster-config-file <file>] [--cluster-node-timeout <ms>] [--cluster-announce-ip <ip>]
 //   [--cluster-announce-port <port>] [--cluster-announce-bus-port <port>] [--cluster-announce-hostname <name>]
 //   [--cluster-require-full-coverage yes|no] [--cluster-allow-replica-migration yes|no]
-//   [--cluster-replica-no-failover yes|no] [--loglevel debug|verbose|notice|warning] [--logfile <path>]
+//   [--cluster-replica-no-failover yes|no] [--cluster-replica-validity-factor <n>]
+//   [--cluster-migration-barrier <n>] [--loglevel debug|verbose|notice|warning] [--logfile <path>]
 // The cluster secret comes from the environment (TESSERA_CLUSTER_SECRET, or TESSERA_CLUSTER_SECRET_FILE naming
 // a file), never from argv where `ps` shows it. Without one the agent uses DEV_CLUSTER_SECRET and says so.
 // Pure: the caller passes argv, env and a file reader.
@@ -30,6 +31,10 @@ export interface AgentOptions {
   readonly requireFullCoverage: boolean;
   readonly allowReplicaMigration: boolean;
   readonly replicaNoFailover: boolean;
+  /** cluster-replica-validity-factor (0: a replica always tries to fail over). */
+  readonly replicaValidityFactor: number;
+  /** cluster-migration-barrier. */
+  readonly migrationBarrier: number;
   /** pino level. */
   readonly logLevel: string;
   /** Empty: stdout. */
@@ -64,6 +69,8 @@ const KNOWN = new Set([
   'cluster-require-full-coverage',
   'cluster-allow-replica-migration',
   'cluster-replica-no-failover',
+  'cluster-replica-validity-factor',
+  'cluster-migration-barrier',
   'loglevel',
   'logfile',
 ]);
@@ -110,6 +117,8 @@ export function parseAgentOptions(
     requireFullCoverage: booleanOf(values, 'cluster-require-full-coverage', true),
     allowReplicaMigration: booleanOf(values, 'cluster-allow-replica-migration', true),
     replicaNoFailover: booleanOf(values, 'cluster-replica-no-failover', false),
+    replicaValidityFactor: integerOf(values, 'cluster-replica-validity-factor', 10, 0, 2 ** 31 - 1),
+    migrationBarrier: integerOf(values, 'cluster-migration-barrier', 1, 0, 2 ** 31 - 1),
     logLevel: LOG_LEVELS[level] as string,
     logFile: values.get('logfile') ?? '',
     secret: secret ?? DEV_CLUSTER_SECRET,

@@ -43,6 +43,29 @@ describe('parseAgentOptions', () => {
     expect(none).toMatchObject({ secret: DEV_CLUSTER_SECRET, insecureSecret: true });
   });
 
+  it('takes the failover directives with Redis defaults', () => {
+    expect(parseAgentOptions(['--port', '1'], {}, noFile)).toMatchObject({
+      replicaValidityFactor: 10,
+      migrationBarrier: 1,
+      replicaNoFailover: false,
+    });
+    const set = parseAgentOptions(
+      [
+        '--port',
+        '1',
+        '--cluster-replica-validity-factor',
+        '0',
+        '--cluster-migration-barrier',
+        '2',
+        '--cluster-replica-no-failover',
+        'yes',
+      ],
+      {},
+      noFile,
+    );
+    expect(set).toMatchObject({ replicaValidityFactor: 0, migrationBarrier: 2, replicaNoFailover: true });
+  });
+
   it.each([
     [[], "'port' is required"],
     [['--port', '70000'], "'port' must be in 1..65535"],

@@ -16,6 +16,7 @@ import {
   buildPingMessage,
   buildUpdateMessage,
   connectFailed,
+  grantFailoverVote,
   inHandshake,
   linkConnected,
   linkLost,
@@ -33,6 +34,8 @@ import {
   type PingMessage,
   type Transition,
   type UpdateMessage,
+  type VoteOutcome,
+  type VoteRequest,
 } from '@tessera/cluster-model';
 import type { Logger } from '@tessera/telemetry';
 import type { PeerLinks } from '../bus/peer-links.js';
@@ -122,6 +125,16 @@ export class AgentNode {
           : applyUpdateMessage(this.current, message.message, env);
     if (outcome.ok) this.apply(outcome);
     else this.deps.log.debug({ kind: message.kind, reason: outcome.error.message }, 'bus message ignored');
+    return outcome;
+  }
+
+  /**
+   * A vote request (a replica's FailoverAuth on the bus, or a coordinator's RequestVote). Applied before the
+   * caller answers: a granted vote's lastVoteEpoch is in nodes.conf (fsync) when this returns.
+   */
+  vote(request: VoteRequest): VoteOutcome {
+    const outcome = grantFailoverVote(this.current, request, this.deps.env);
+    this.apply(outcome);
     return outcome;
   }
 

@@ -15,6 +15,8 @@ export interface AgentProcessOptions {
   readonly dir?: string;
   readonly port?: number;
   readonly busPort?: number;
+  /** Extra `--directive value` pairs. */
+  readonly args?: readonly string[];
 }
 
 export class AgentProcess {
@@ -59,6 +61,7 @@ export class AgentProcess {
         'nodes.conf',
         '--cluster-node-timeout',
         String(this.options.nodeTimeout ?? 1000),
+        ...(this.options.args ?? []),
       ],
       env: { ...process.env, TESSERA_CLUSTER_SECRET: this.secret, LOG_LEVEL: 'warn' },
       readyPort: this.busPort,

@@ -1,6 +1,7 @@
 // Test support: what a data-node does on its agent's Attach stream, without the data-node — hello, a
-// heartbeat every 100 ms, the latest snapshot kept, admin requests recorded and answered, and CLUSTER
-// subcommands forwarded with ClusterCommand. Lets the agent's integration tests run agents as real
+// heartbeat every 100 ms (with the replication offset and master link a test sets), the latest snapshot
+// kept, admin requests recorded and answered (pause_writes with the offset), and CLUSTER subcommands
+// forwarded with ClusterCommand. Lets the agent's integration tests run agents as real
 // processes and read what each one believes. Not built.
 import { credentials, type ClientDuplexStream } from '@grpc/grpc-js';
 import {
@@ -24,6 +25,12 @@ export class FakeDataNode {
   readonly adminRequests: AdminRequest[] = [];
   readonly deliveries: PubSubInbound[] = [];
   keyCount = 0n;
+  /** What the heartbeats report: the offset replication reached, and the link to the master. */
+  replicationOffset = 0n;
+  masterLinkUp = false;
+  masterLinkDownSinceMs = 0n;
+  /** True between a pause_writes and a resume_writes. */
+  writesPaused = false;
 
   constructor(
     readonly busAddress: string,
@@ -44,12 +51,14 @@ export class FakeDataNode {
       if (body?.$case === 'topology') this.snapshot = body.value;
       else if (body?.$case === 'adminRequest') {
         this.adminRequests.push(body.value);
+        if (body.value.action?.$case === 'pauseWrites') this.writesPaused = true;
+        if (body.value.action?.$case === 'resumeWrites') this.writesPaused = false;
         stream.write({
           frame: {
             $case: 'adminResult',
             value: {
               requestId: body.value.requestId,
-              outcome: { $case: 'done', value: { replicationOffset: 0n } },
+              outcome: { $case: 'done', value: { replicationOffset: this.replicationOffset } },
             },
           },
         });
@@ -74,13 +83,13 @@ export class FakeDataNode {
           $case: 'heartbeat',
           value: {
             role: NodeRole.NODE_ROLE_MASTER,
-            replicationOffset: 0n,
+            replicationOffset: this.replicationOffset,
             health: DataNodeHealth.DATA_NODE_HEALTH_OK,
             keyCount: this.keyCount,
             loading: false,
-            masterLinkUp: false,
-            masterLinkDownSinceMs: 0n,
-            writesPaused: false,
+            masterLinkUp: this.masterLinkUp,
+            masterLinkDownSinceMs: this.masterLinkDownSinceMs,
+            writesPaused: this.writesPaused,
             sentAtMs: BigInt(Date.now()),
           },
         },

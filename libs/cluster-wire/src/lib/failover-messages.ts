@@ -99,10 +99,18 @@ export function decodeTakeOver(proto: TakeOverRequest): { failedMasterId: NodeId
   });
 }
 
-/** An agent's GetFailoverView answer as the model's AgentView (its state, its data-node's facts). */
-export function agentViewFromProto(proto: GetFailoverViewResponse, options: ClusterOptions): AgentView {
+/**
+ * An agent's GetFailoverView answer as the model's AgentView (its state, its data-node's facts). The state's
+ * options are `base` with the agent's node-timeout and cluster-replica-validity-factor.
+ */
+export function agentViewFromProto(proto: GetFailoverViewResponse, base: ClusterOptions): AgentView {
   return converting('reading a GetFailoverViewResponse', () => {
     if (proto.topology === undefined) throw new WireError('GetFailoverViewResponse.topology is missing');
+    const options: ClusterOptions = {
+      ...base,
+      nodeTimeout: proto.nodeTimeoutMs > 0 ? proto.nodeTimeoutMs : base.nodeTimeout,
+      replicaValidityFactor: proto.replicaValidityFactor,
+    };
     const state: ClusterState = {
       ...stateFromSnapshot(proto.topology, options),
       lastVoteEpoch: uint64FromProto(proto.lastVoteEpoch, 'GetFailoverViewResponse.last_vote_epoch'),

@@ -83,11 +83,13 @@ describe('failover messages', () => {
       dataNodeAlive: true,
       nodeTimeoutMs: 1000,
       lastVoteEpoch: 4n,
+      replicaValidityFactor: 0,
     });
     const view = agentViewFromProto(proto, DEFAULT_CLUSTER_OPTIONS);
     expect(view.state.myselfId).toBe(id('d'));
     expect(view.state.currentEpoch).toBe(5n);
     expect(view.state.lastVoteEpoch).toBe(4n);
+    expect(view.state.options).toMatchObject({ nodeTimeout: 1000, replicaValidityFactor: 0 });
     expect(view.link).toEqual({ masterLinkUp: false, masterLinkDownSinceMs: NOW - 1000 });
     expect(view.dataNodeAlive).toBe(true);
     expect(() => agentViewFromProto({ ...proto, topology: undefined }, DEFAULT_CLUSTER_OPTIONS)).toThrow(

@@ -214,3 +214,17 @@ describe('failover on a simulated cluster', () => {
     expect(c.nodes.get(c.myselfId)?.masterId).toBe(sim.id('f'));
   });
 });
+
+describe('takeover epochs', () => {
+  it('always takes a new epoch, even when the replica kept the largest configEpoch from its master days', () => {
+    const sim = formedCluster();
+    const f = sim.node('f');
+    const max = f.state.currentEpoch;
+    const me = f.state.nodes.get(f.state.myselfId);
+    if (!me) throw new Error('no myself');
+    // f was a master with the largest epoch before it replicated c.
+    f.state = { ...f.state, nodes: new Map(f.state.nodes).set(me.id, { ...me, configEpoch: max }) };
+    expect(sim.takeover('f')).toBe(true);
+    expect(sim.node('f').state.nodes.get(me.id)?.configEpoch).toBe(max + 1n);
+  });
+});

@@ -68,6 +68,10 @@ export function takeOverMaster(state: ClusterState, env: ModelEnv): PromotionOut
   const refused = check(draft, undefined);
   if (refused !== null) return refused;
   draft.log('warn', 'taking over the master (user request)');
+  // A replica's own configEpoch is a leftover of its master days (it shows its master's): it may equal the
+  // largest epoch, and then Redis's bump would keep it and tie with the old master's claim. Start from 0 so
+  // the takeover always gets a new, unique epoch.
+  draft.patch(draft.myselfId, { configEpoch: 0n });
   bumpConfigEpochWithoutConsensus(draft, 'failover takeover');
   return replaceMaster(draft, 'takeover');
 }
@@ -117,4 +121,26 @@ function replaceMaster(draft: StateDraft, reason: string): PromotionOutcome {
     reason,
   });
   return { ...draft.finish(), promoted: true, oldMasterId, configEpoch };
+}
+
+/**
+ * A replica starting its own election (redis clusterHandleSlaveFailover, manual failover here): currentEpoch++
+ * becomes the election epoch, saved with fsync before any FAILOVER_AUTH_REQUEST leaves.
+ */
+export function startElection(
+  state: ClusterState,
+  env: ModelEnv,
+  reason: string,
+): Transition & { readonly epoch: bigint } {
+  const draft = new StateDraft(state, env);
+  draft.currentEpoch += 1n;
+  draft.saveConfig(true);
+  const me = draft.myself;
+  draft.log('info', 'starting a failover election', { epoch: draft.currentEpoch.toString(), reason });
+  draft.event('failover-started', me.id, {
+    epoch: draft.currentEpoch.toString(),
+    reason,
+    ...(me.masterId === null ? {} : { failedMasterId: me.masterId }),
+  });
+  return { ...draft.finish(), epoch: draft.currentEpoch };
 }

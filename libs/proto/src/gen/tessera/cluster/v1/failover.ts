@@ -68,6 +68,8 @@ export interface GetFailoverViewResponse {
   nodeTimeoutMs: number;
   /** The agent's lastVoteEpoch (uint64, bigint). */
   lastVoteEpoch: bigint;
+  /** The agent's cluster-replica-validity-factor (0: its replica always tries), for the data-age check. */
+  replicaValidityFactor: number;
 }
 
 /** A vote request on behalf of a replica. */
@@ -338,7 +340,14 @@ export const ReplicaLinkStatus: MessageFns<ReplicaLinkStatus> = {
 };
 
 function createBaseGetFailoverViewResponse(): GetFailoverViewResponse {
-  return { topology: undefined, replicaLink: undefined, dataNodeAlive: false, nodeTimeoutMs: 0, lastVoteEpoch: 0n };
+  return {
+    topology: undefined,
+    replicaLink: undefined,
+    dataNodeAlive: false,
+    nodeTimeoutMs: 0,
+    lastVoteEpoch: 0n,
+    replicaValidityFactor: 0,
+  };
 }
 
 export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
@@ -360,6 +369,9 @@ export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
         throw new globalThis.Error("value provided for field message.lastVoteEpoch of type uint64 too large");
       }
       writer.uint32(40).uint64(message.lastVoteEpoch);
+    }
+    if (message.replicaValidityFactor !== 0) {
+      writer.uint32(48).uint32(message.replicaValidityFactor);
     }
     return writer;
   },
@@ -417,6 +429,14 @@ export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
             message.lastVoteEpoch = reader.uint64() as bigint;
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.replicaValidityFactor = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -452,6 +472,11 @@ export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
         : isSet(object.last_vote_epoch)
         ? BigInt(object.last_vote_epoch)
         : 0n,
+      replicaValidityFactor: isSet(object.replicaValidityFactor)
+        ? globalThis.Number(object.replicaValidityFactor)
+        : isSet(object.replica_validity_factor)
+        ? globalThis.Number(object.replica_validity_factor)
+        : 0,
     };
   },
 
@@ -472,6 +497,9 @@ export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
     if (message.lastVoteEpoch !== 0n) {
       obj.lastVoteEpoch = message.lastVoteEpoch.toString();
     }
+    if (message.replicaValidityFactor !== 0) {
+      obj.replicaValidityFactor = Math.round(message.replicaValidityFactor);
+    }
     return obj;
   },
 
@@ -491,6 +519,7 @@ export const GetFailoverViewResponse: MessageFns<GetFailoverViewResponse> = {
     message.lastVoteEpoch = (object.lastVoteEpoch !== undefined && object.lastVoteEpoch !== null)
       ? BigInt(object.lastVoteEpoch)
       : 0n;
+    message.replicaValidityFactor = object.replicaValidityFactor ?? 0;
     return message;
   },
 };
