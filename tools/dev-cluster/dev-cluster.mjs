@@ -1,14 +1,16 @@
 // `npm start` / `node tools/dev-cluster/dev-cluster.mjs`: builds tessera and runs a local multi-process
 // cluster in the foreground — by default 3 masters and 3 replicas on ports 7000-7005 — formed with the real
-// `redis-cli --cluster create`, then prints how to connect. Ctrl-C (or SIGTERM) stops every node gracefully.
+// `redis-cli --cluster create`, plus a failover-coordinator (gRPC 9100) that promotes a replica when a master
+// fails; then prints how to connect. Ctrl-C (or SIGTERM) stops every process gracefully.
 //
 // Everything lives in one folder (default .dev-cluster/ at the repo root): <port>/node.log (the data-node's
-// log and its gossip-agent's), <port>/nodes.conf (+ .json), and `secret` (the cluster bus secret, made on
-// first start). Starting again with the same folder brings the same cluster back from its nodes.conf files;
+// log and its gossip-agent's), <port>/nodes.conf (+ .json), coordinator-<n>.log, and `secret` (the cluster
+// bus secret, made on first start). Starting again with the same folder brings the same cluster back from its nodes.conf files;
 // --fresh wipes it first.
 //
 //   --masters N (3)  --replicas R (1 per master)  --port P (7000, first port)  --node-timeout MS (5000)
 //   --dir PATH (.dev-cluster)  --fresh  --no-build
+//   --coordinators N (1; 0 for none: no automatic failover)  --coordinator-port P (9100, then P+1...)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const NX = join(ROOT, 'node_modules/.bin/nx');
 const DATA_NODE = join(ROOT, 'dist/apps/data-node/main.js');
+const COORDINATOR = join(ROOT, 'dist/apps/failover-coordinator/main.js');
 
 function parseArgs(argv) {
   const options = {
@@ -29,6 +32,8 @@ function parseArgs(argv) {
     dir: join(ROOT, '.dev-cluster'),
     fresh: false,
     build: true,
+    coordinators: 1,
+    coordinatorPort: 9100,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -51,6 +56,8 @@ function parseArgs(argv) {
     else if (flag === '--dir') options.dir = resolve(value());
     else if (flag === '--fresh') options.fresh = true;
     else if (flag === '--no-build') options.build = false;
+    else if (flag === '--coordinators') options.coordinators = integer(0, 10);
+    else if (flag === '--coordinator-port') options.coordinatorPort = integer(1, 65525);
     else if (flag === '-h' || flag === '--help') {
       process.stdout.write(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -110,10 +117,14 @@ async function main() {
   const count = options.masters * (1 + options.replicas);
   const ports = Array.from({ length: count }, (_, i) => options.port + i);
   if (options.build) {
-    const build = spawnSync(NX, ['run-many', '-t', 'build', '-p', 'data-node', 'gossip-agent'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    const build = spawnSync(
+      NX,
+      ['run-many', '-t', 'build', '-p', 'data-node', 'gossip-agent', 'failover-coordinator'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   for (const port of ports) {
@@ -159,11 +170,39 @@ async function main() {
     return { port, child, exited: new Promise((r) => child.once('exit', r)) };
   });
 
+  // Failover-coordinators, started once the cluster is formed; stopped first.
+  const coordinators = [];
+  const startCoordinator = (n) => {
+    const port = options.coordinatorPort + n;
+    const log = createWriteStream(join(options.dir, `coordinator-${n}.log`), { flags: 'a' });
+    const child = spawn(
+      process.execPath,
+      [COORDINATOR, '--agents', ports.map((p) => `127.0.0.1:${p + 10000}`).join(','), '--port', String(port)],
+      {
+        cwd: options.dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TESSERA_CLUSTER_SECRET_FILE: secretFile },
+      },
+    );
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    child.once('exit', (code, signal) => {
+      if (!stopping)
+        process.stderr.write(
+          `coordinator ${n} exited (code ${code}, signal ${signal}); see coordinator-${n}.log\n`,
+        );
+    });
+    coordinators.push({ port, child, exited: new Promise((r) => child.once('exit', r)) });
+  };
+
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nstopping the dev cluster...\n');
+    for (const coordinator of coordinators)
+      if (coordinator.child.exitCode === null) coordinator.child.kill('SIGTERM');
+    await Promise.all(coordinators.map((coordinator) => coordinator.exited));
     for (const node of nodes) if (node.child.exitCode === null) node.child.kill('SIGTERM');
     const timer = setTimeout(() => nodes.forEach((node) => node.child.kill('SIGKILL')), 8000);
     await Promise.all(nodes.map((node) => node.exited));
@@ -210,6 +249,12 @@ async function main() {
       () => ports.every((port) => clusterInfo(port).cluster_state === 'ok'),
       60_000,
     );
+    for (let n = 0; n < options.coordinators; n++) startCoordinator(n);
+    await waitFor(
+      'the failover-coordinators to listen',
+      async () => (await Promise.all(coordinators.map((c) => portOpen(c.port)))).every(Boolean),
+      30_000,
+    );
   } catch (error) {
     process.stderr.write(`dev-cluster: ${error.message}\n`);
     await stop(1);
@@ -226,8 +271,11 @@ async function main() {
       `  redis-cli -p ${first} cluster nodes`,
       `  new Redis.Cluster([{ host: '127.0.0.1', port: ${first} }])   // ioredis`,
       '',
-      `logs and data: ${options.dir}/<port>/node.log, nodes.conf`,
-      'Ctrl-C stops every node.',
+      coordinators.length === 0
+        ? 'no failover-coordinator: a failed master is not replaced automatically (CLUSTER FAILOVER still works)'
+        : `failover-coordinator(s) on port(s) ${coordinators.map((c) => c.port).join(', ')}: kill a master and its replica takes over`,
+      `logs and data: ${options.dir}/<port>/node.log, nodes.conf, coordinator-<n>.log`,
+      'Ctrl-C stops every process.',
       '',
     ].join('\n'),
   );
