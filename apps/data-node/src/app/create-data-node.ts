@@ -4,12 +4,13 @@
 import { dirname, resolve } from 'node:path';
 import type { Logger } from '@tessera/telemetry';
 import { attachClusterMode, type AttachedClusterMode } from '../cluster/attach-cluster-mode.js';
-import { enableClusterMode, type ClusterMode } from '../cluster/enable-cluster-mode.js';
+import { clusterViewOf, enableClusterMode, type ClusterMode } from '../cluster/enable-cluster-mode.js';
 import { ALL_COMMANDS } from '../commands/all-commands.js';
 import { CommandTable } from '../commands/command-table.js';
 import { Dispatcher } from '../commands/dispatcher.js';
 import type { ConfigStore } from '../config/config-store.js';
 import { EvictionGuard } from '../keyspace/eviction.js';
+import { enableReplication, type ReplicationMode } from '../replication/enable-replication.js';
 import { RespServer } from '../server/server.js';
 import { ServerState } from '../server/server-state.js';
 
@@ -24,6 +25,8 @@ export interface DataNode {
    * attached to a gossip-agent (`spawn`, `external`); null in standalone mode.
    */
   readonly cluster: ClusterMode | AttachedClusterMode | null;
+  /** Replication (cluster mode only: roles come from the topology); null in standalone mode. */
+  readonly replication: ReplicationMode | null;
   close(): Promise<void>;
 }
 
@@ -37,7 +40,11 @@ export interface CreateDataNodeOptions {
    * ../gossip-agent/main.js next to its own file. @default the same, next to process.argv[1]
    */
   agentScript?: string;
+  /** Replication overrides (tests: where masters serve replication, link timings). */
+  replication?: Pick<ReplicationModeOptionsOverride, 'replicationAddress' | 'linkTiming'>;
 }
+
+type ReplicationModeOptionsOverride = Parameters<typeof enableReplication>[2];
 
 export async function createDataNode(options: CreateDataNodeOptions): Promise<DataNode> {
   const { config, logger } = options;
@@ -70,16 +77,38 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
     }
     if (cluster.kind === 'attached') server.holdClientsUntil(cluster.agent.firstSnapshot);
   }
+  let replication: ReplicationMode | null = null;
+  if (cluster !== null) {
+    const mode = cluster;
+    replication = enableReplication(state, dispatcher, {
+      router: mode.router,
+      boundPort: port,
+      announcedPort: config.getNumber('cluster-announce-port') || port,
+      hosts: [...new Set(hosts)],
+      log: logger.child({ component: 'data-node:replication' }),
+      ...options.replication,
+      changed: () => {
+        // CLUSTER SLOTS shows myself as a replica once it has synced (its offset is no longer 0).
+        mode.router.setView(
+          mode.kind === 'local'
+            ? clusterViewOf(state, mode.agent.state)
+            : clusterViewOf(state, mode.agent.state, mode.agent.busStats),
+        );
+        if (mode.kind === 'attached') mode.agent.sendHeartbeat();
+      },
+    });
+  }
   return {
     state,
     dispatcher,
     server,
     port,
     cluster,
+    replication,
     close: async () => {
-      // The agent link first (no more topology changes), then clients and a spawned agent side by side.
+      // The agent link first (no more topology changes), then clients, replication and a spawned agent.
       const detached = cluster?.close();
-      await Promise.all([server.close(), detached]);
+      await Promise.all([server.close(), detached, replication?.close()]);
     },
   };
 }

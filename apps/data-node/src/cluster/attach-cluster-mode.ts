@@ -8,6 +8,7 @@ import type { Logger } from '@tessera/telemetry';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import { clientPauseOf, PauseMode } from '../server/client-pause.js';
 import type { ServerState } from '../server/server-state.js';
+import { replicatedKeyspace } from '../replication/replicated-keyspace.js';
 import { agentAddressOf, agentArguments } from './agent-command-line.js';
 import { AgentSupervisor, type AgentSupervisorOptions } from './agent-supervisor.js';
 import { AttachedAgentLink, type AttachTiming } from './attached-agent-link.js';
@@ -61,15 +62,19 @@ export function attachClusterMode(
     clientPort: config.getNumber('cluster-announce-port') || options.port,
     startedAtMs: server.startedAt,
     initial: freshState(server, options.port, options.env ?? modelEnvOf(server)),
-    keyspace: server.db,
-    // Manual failover: writes held as CLIENT PAUSE WRITE holds them. The offset is 0 until replication
-    // reports master_repl_offset here.
+    keyspace: replicatedKeyspace(server),
+    // Manual failover: writes held as CLIENT PAUSE WRITE holds them; the answer names master_repl_offset
+    // once paused (everything propagated so far: the offset the replica waits for).
     writes: {
       pauseWrites: (ms) => clientPauseOf(server).pause(ms, PauseMode.write),
       resumeWrites: () => clientPauseOf(server).unpause(),
-      replicationOffset: () => 0n,
+      replicationOffset: () => {
+        server.replication.state.flushPropagation();
+        return BigInt(server.replication.state.offset);
+      },
     },
     subscribers: server.pubsub,
+    replication: () => server.replication.report(),
     clusterOptions: () => clusterOptionsOf(server),
     publish: (state, stats) => router?.setView(clusterViewOf(server, state, stats)),
     log,

@@ -41,23 +41,33 @@ export function helloFrame(facts: HelloFacts): DataNodeHello {
   };
 }
 
-/**
- * A heartbeat: the role myself has in the applied topology, health OK, the key count. Replication does not
- * exist yet, so the offset is 0 and the replica fields say "no link".
- */
-export function heartbeatFrame(
-  role: 'master' | 'replica',
-  keyCount: number,
-  nowMs: number,
-): DataNodeHeartbeat {
+/** What a heartbeat says of replication (the data-node's Replication reports it). */
+export interface ReplicationReport {
+  /** The role the data-node plays now. */
+  readonly role: 'master' | 'replica';
+  /** As a master master_repl_offset, as a replica the offset it applied (0 during a full sync). */
+  readonly offset: number;
+  /** A replica in full sync with its master. */
+  readonly syncing: boolean;
+  /** A replica whose link to its master is up. */
+  readonly linkUp: boolean;
+  /**
+   * A replica's link down since (ms since the epoch); 0 while up or as a master; 1 when it was never up
+   * (Redis's repl_down_since 0: its data counts as infinitely old for the failover's data-age check).
+   */
+  readonly linkDownSinceMs: number;
+}
+
+/** A heartbeat: the role and replication state the data-node reports, its health, the key count. */
+export function heartbeatFrame(report: ReplicationReport, keyCount: number, nowMs: number): DataNodeHeartbeat {
   return {
-    role: role === 'master' ? NodeRole.NODE_ROLE_MASTER : NodeRole.NODE_ROLE_REPLICA,
-    replicationOffset: 0n,
-    health: DataNodeHealth.DATA_NODE_HEALTH_OK,
+    role: report.role === 'master' ? NodeRole.NODE_ROLE_MASTER : NodeRole.NODE_ROLE_REPLICA,
+    replicationOffset: BigInt(report.offset),
+    health: report.syncing ? DataNodeHealth.DATA_NODE_HEALTH_SYNCING : DataNodeHealth.DATA_NODE_HEALTH_OK,
     keyCount: BigInt(keyCount),
     loading: false,
-    masterLinkUp: false,
-    masterLinkDownSinceMs: 0n,
+    masterLinkUp: report.role === 'replica' && report.linkUp,
+    masterLinkDownSinceMs: BigInt(Math.max(0, Math.trunc(report.linkDownSinceMs))),
     writesPaused: false,
     sentAtMs: BigInt(Math.max(0, Math.trunc(nowMs))),
   };

@@ -32,7 +32,13 @@ import type { Logger } from '@tessera/telemetry';
 import type { PublishHook } from '../server/pubsub-hub.js';
 import { runAdminRequest, type WriteControls } from './admin-request.js';
 import { AGENT_REPLY_TIMEOUT_MS, type AgentLink, type AgentReply, type ForwardFacts } from './agent-link.js';
-import { clusterInfoStats, heartbeatFrame, helloFrame, keyspaceFacts } from './attach-frames.js';
+import {
+  clusterInfoStats,
+  heartbeatFrame,
+  helloFrame,
+  keyspaceFacts,
+  type ReplicationReport,
+} from './attach-frames.js';
 import { AttachSession } from './attach-session.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import type { LocalKeyspace } from './local-agent-link.js';
@@ -78,6 +84,8 @@ export interface AttachedAgentLinkOptions {
   readonly subscribers: LocalSubscribers;
   /** The cluster-* directives as model options (cluster-node-timeout is the liveness limit); read each time. */
   readonly clusterOptions: () => ClusterOptions;
+  /** The role and replication state heartbeats report. @default the topology's role, no replication */
+  readonly replication?: () => ReplicationReport;
   /** Installs a configuration as the routing view; called before the change is acknowledged or answered. */
   readonly publish: (state: ClusterState, stats: ClusterInfoStats) => void;
   readonly log: Logger;
@@ -251,12 +259,23 @@ export class AttachedAgentLink implements AgentLink, PublishHook {
     if (!this.lost && silentFor > this.options.clusterOptions().nodeTimeout) this.linkLost(silentFor);
   }
 
+  /** Sends a heartbeat now (the role or the replication state changed), besides the periodic ones. */
+  sendHeartbeat(): void {
+    this.heartbeat();
+  }
+
   private heartbeat(): void {
     const session = this.session;
     if (session === null || !session.isOpen) return;
-    const role = isReplica(myself(this.current)) ? 'replica' : 'master';
+    const report: ReplicationReport = this.options.replication?.() ?? {
+      role: isReplica(myself(this.current)) ? 'replica' : 'master',
+      offset: 0,
+      syncing: false,
+      linkUp: false,
+      linkDownSinceMs: 0,
+    };
     session.send({
-      frame: { $case: 'heartbeat', value: heartbeatFrame(role, this.options.keyspace.size, this.now()) },
+      frame: { $case: 'heartbeat', value: heartbeatFrame(report, this.options.keyspace.size, this.now()) },
     });
   }
 

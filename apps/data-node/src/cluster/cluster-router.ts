@@ -44,6 +44,14 @@ export class ClusterRouter {
     return this.current;
   }
 
+  /** Called after every new view is installed (replication follows myself's role from it). */
+  private readonly listeners: ((view: ClusterView) => void)[] = [];
+
+  /** Calls `listener` after each `setView`. */
+  onViewChange(listener: (view: ClusterView) => void): void {
+    this.listeners.push(listener);
+  }
+
   /**
    * Replaces the topology at once (a new snapshot from the agent). Clients blocked on keys this node no
    * longer serves are answered with the redirect (redis clusterRedirectBlockedClientIfNeeded).
@@ -51,6 +59,7 @@ export class ClusterRouter {
   setView(view: ClusterView): void {
     this.current = view;
     if (this.server.blocking.blockedClients !== 0) this.redirectBlockedClients();
+    for (const listener of this.listeners) listener(view);
   }
 
   /** The redirect error for `spec` run by `client` with `args`, or null when it runs here. */

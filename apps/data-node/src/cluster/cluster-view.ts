@@ -64,4 +64,10 @@ export interface ClusterView {
   countFailureReports?(nodeId: string): CountOutcome;
   /** CLUSTER LINKS. */
   links(): readonly ClusterLink[];
+  /**
+   * The IP and client port of a known node, whatever the preferred endpoint type (a replica dials its master's
+   * replication port from them); null for an unknown node or one without an IP yet. Absent in views that
+   * carry no addresses.
+   */
+  nodeAddress?(nodeId: string): { readonly ip: string; readonly port: number } | null;
 }

@@ -15,6 +15,7 @@ import {
 } from '@tessera/cluster-model';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { ServerState } from '../server/server-state.js';
+import { replicatedKeyspace } from '../replication/replicated-keyspace.js';
 import { ClusterRouter } from './cluster-router.js';
 import { LocalAgentLink } from './local-agent-link.js';
 import { StaticClusterView } from './static-cluster-view.js';
@@ -48,7 +49,7 @@ export function enableClusterMode(
   const agent = new LocalAgentLink({
     initial: options.initial ?? freshState(server, options.port, env),
     env,
-    keyspace: server.db,
+    keyspace: replicatedKeyspace(server),
     publish: (state) => router?.setView(viewOf(state)),
   });
   router = new ClusterRouter(server, viewOf(agent.state), agent);
@@ -66,17 +67,30 @@ export function modelEnvOf(server: ServerState): ModelEnv {
   return { clock: { now: server.now }, random: { uint32: () => randomBytes(4).readUInt32BE(0) } };
 }
 
-/** The routing view of `state`, with the configured endpoint type and, when given, the agent's bus counters. */
+/**
+ * The routing view of `state`, with the configured endpoint type and, when given, the agent's bus counters.
+ * Myself's replication offset is this data-node's own, not the one the agent last echoed: CLUSTER SLOTS
+ * lists a replica only once its offset is not 0 (it has synced), and Redis reads its own offset live too.
+ */
 export function clusterViewOf(
   server: ServerState,
   state: ClusterState,
   stats?: ClusterInfoStats,
 ): StaticClusterView {
-  return new StaticClusterView(state, {
+  return new StaticClusterView(withMyOffset(state, BigInt(server.replication.reportedOffset())), {
     preferredEndpointType: server.config.get('cluster-preferred-endpoint-type') as PreferredEndpointType,
     now: server.now,
     ...(stats === undefined ? {} : { stats }),
   });
+}
+
+/** `state` with myself's replication offset set to `offset`. */
+function withMyOffset(state: ClusterState, offset: bigint): ClusterState {
+  const me = state.nodes.get(state.myselfId);
+  if (me === undefined || me.replicationOffset === offset) return state;
+  const nodes = new Map(state.nodes);
+  nodes.set(me.id, { ...me, replicationOffset: offset });
+  return { ...state, nodes };
 }
 
 /** The cluster-* directives as the model's options. */

@@ -122,4 +122,9 @@ export class StaticClusterView implements ClusterView {
   links(): readonly ClusterLink[] {
     return this.options.links ?? [];
   }
+
+  nodeAddress(nodeId: string): { readonly ip: string; readonly port: number } | null {
+    const node = this.model.nodes.get(nodeId);
+    return node === undefined || node.ip === '' || node.port === 0 ? null : { ip: node.ip, port: node.port };
+  }
 }

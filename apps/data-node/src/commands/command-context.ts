@@ -105,6 +105,20 @@ export class CommandContext {
   }
 
   /**
+   * Replication: propagate `args` instead of this command's own arguments (redis rewriteClientCommandVector /
+   * alsoPropagate), for an effect its arguments do not determine (which key a BLPOP served, which members
+   * SPOP picked). Several calls propagate several commands. Nothing happens when the node has no replicas.
+   */
+  propagateAs(args: (string | Buffer)[]): void {
+    this.server.propagator?.propagateAs(args);
+  }
+
+  /** Whether the command's effect is propagated (a master with replicas): build `propagateAs` arguments only then. */
+  get propagating(): boolean {
+    return this.server.propagator !== null;
+  }
+
+  /**
    * Suspends the client until `request.promise` settles or its timeout passes; `request.answer` then writes
    * the reply and the client's pipelined commands run in order (server/client-suspensions.ts). The command
    * is counted now. Never inside MULTI/EXEC or a blocked re-run, which cannot wait: callers answer there.

@@ -24,6 +24,13 @@ export class CommandEntry {
   readonly noAuth: boolean;
   readonly denyoom: boolean;
   readonly noMulti: boolean;
+  /** Flagged `write`: may change the keyspace (a full sync's snapshot copies its slots first). */
+  readonly write: boolean;
+  /**
+   * Propagated to replicas when it changed the dataset. Not EXEC (its commands are propagated one by one,
+   * wrapped in MULTI/EXEC) nor CLUSTER subcommands (the keys they drop are propagated as DELs).
+   */
+  readonly propagate: boolean;
   /** Runs at once inside MULTI (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET). */
   readonly transactionControl: boolean;
   /** Allowed while a RESP2 client has subscriptions. */
@@ -41,6 +48,8 @@ export class CommandEntry {
     this.noAuth = spec.flags.includes('no_auth');
     this.denyoom = spec.flags.includes('denyoom');
     this.noMulti = spec.flags.includes('no_multi');
+    this.write = spec.flags.includes('write');
+    this.propagate = this.fullName !== 'exec' && (container ?? spec).name !== 'cluster';
     this.transactionControl = TRANSACTION_CONTROL.has(this.fullName);
     this.pubsubContext = PUBSUB_CONTEXT.has(this.fullName);
     this.subcommands =

@@ -1,15 +1,18 @@
 // Runs one command for one client, in Redis's order (processCommand in redis src/server.c): look the command
 // up, check arity, authentication, cluster routing (cluster mode only), the pub/sub context, memory, then
-// queue it (MULTI) or call its handler and count it. Everything is synchronous: a command's reply is in the
+// queue it (MULTI) or call its handler, count it and, on a master with replicas, propagate it (redis call()).
+// A full sync's snapshot copies the slots of a write command's keys before it runs (copy-on-write). Everything is synchronous: a command's reply is in the
 // client's writer when `execute` returns, except for a command that blocks (BLPOP...) or suspends its client
 // on a deferred answer (a CLUSTER subcommand forwarded to the gossip-agent): that reply comes later.
 import { performance } from 'node:perf_hooks';
+import { keySlot } from '@tessera/slot';
 import type { ClusterRouter } from '../cluster/cluster-router.js';
 import type { BlockedCommandRunner } from '../server/blocking-manager.js';
 import type { ClientState } from '../server/client-state.js';
 import type { ServerState } from '../server/server-state.js';
 import { CommandContext } from './command-context.js';
 import type { CommandEntry } from './command-entry.js';
+import { keyIndexes } from './command-table.js';
 import type { CommandSpec } from './command-spec.js';
 import { Err } from './reply-errors.js';
 
@@ -100,12 +103,19 @@ export class Dispatcher implements BlockedCommandRunner {
       this.reject(client, entry, Err.noAuth);
       return null;
     }
-    const redirect = routed && this.router !== null ? this.router.check(client, entry.spec, args) : null;
+    // The replication stream from the master is never redirected nor refused for memory (redis mustObeyClient).
+    const redirect =
+      routed && this.router !== null && !client.fromMaster ? this.router.check(client, entry.spec, args) : null;
     if (redirect !== null) {
       this.reject(client, entry, redirect);
       return null;
     }
-    if (this.memoryGuard !== null && entry.denyoom && !this.memoryGuard.admit(entry.spec, client)) {
+    if (
+      this.memoryGuard !== null &&
+      entry.denyoom &&
+      !client.fromMaster &&
+      !this.memoryGuard.admit(entry.spec, client)
+    ) {
       this.reject(client, entry, Err.oom);
       return null;
     }
@@ -130,10 +140,18 @@ export class Dispatcher implements BlockedCommandRunner {
     const stats = this.server.stats;
     const stat = (entry.stat ??= stats.command(entry.fullName));
     ctx.stat = stat;
+    const server = this.server;
+    if (entry.write && server.db.snapshotGuard !== null) this.guardSlots(entry, args);
+    const propagator = server.propagator;
+    const dirty = propagator === null ? 0 : propagator.beforeCommand(inExec);
     const started = this.inBatch ? this.stamp : performance.now();
     spec.handler(ctx);
     const ended = performance.now();
     if (this.inBatch) this.stamp = ended;
+    if (propagator !== null) {
+      propagator.afterCommand(entry, args, inExec, dirty, ctx.blocked);
+      client.replOffset = propagator.offset;
+    }
     if (ctx.blocked) return; // counted when the blocked command completes
     const usec = (ended - started) * 1000;
     stat.calls++;
@@ -172,8 +190,15 @@ export class Dispatcher implements BlockedCommandRunner {
     ctx.retryingBlocked = true;
     ctx.failed = false;
     ctx.blocked = false;
+    if (entry.write && this.server.db.snapshotGuard !== null) this.guardSlots(entry, state.args);
+    const propagator = this.server.propagator;
+    const dirty = propagator === null ? 0 : propagator.beforeCommand(false);
     resolved.handler(ctx);
     ctx.retryingBlocked = false;
+    if (propagator !== null) {
+      propagator.afterCommand(entry, state.args, false, dirty, ctx.blocked);
+      client.replOffset = propagator.offset;
+    }
     if (ctx.blocked) return false;
     const stat = (entry.stat ??= this.server.stats.command(entry.fullName));
     stat.calls++;
@@ -181,6 +206,16 @@ export class Dispatcher implements BlockedCommandRunner {
     this.server.stats.totalCommands++;
     client.commandsProcessed++;
     return true;
+  }
+
+  /**
+   * A full sync is taking a snapshot: the slots of the keys this write command may change in place are copied
+   * first (deletions and whole-value writes are caught by the Database itself).
+   */
+  private guardSlots(entry: CommandEntry, args: readonly Buffer[]): void {
+    const guard = this.server.db.snapshotGuard;
+    if (guard === null) return;
+    for (const index of keyIndexes(entry.spec, args)) guard.beforeChange(keySlot(args[index] as Buffer));
   }
 
   private reject(client: ClientState, entry: CommandEntry | null, error: string): void {

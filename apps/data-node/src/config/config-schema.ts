@@ -127,6 +127,14 @@ export const DIRECTIVES: readonly Directive[] = [
   d('active-expire-effort', 'integer', '1', true, { min: 1, max: 10 }),
   d('replica-read-only', 'bool', 'yes', true, { aliases: ['slave-read-only'] }),
   d('replicaof', 'string', '', false, { aliases: ['slaveof'], multiWord: true }),
+  d('repl-backlog-size', 'memory', '1048576', true, { min: 1 }),
+  d('repl-backlog-ttl', 'integer', '3600', true, { min: 0, max: 2_147_483_647 }),
+  d('repl-timeout', 'integer', '60', true, { min: 1, max: 2_147_483_647 }),
+  d('replica-priority', 'integer', '100', true, { min: 0, max: 2_147_483_647, aliases: ['slave-priority'] }),
+  d('replica-announced', 'bool', 'yes', true),
+  // Not Redis's: the port of this data-node's ReplicationService (gRPC); 0 = client port + 20000, which is
+  // also where replicas dial their master (README "Replication").
+  d('replication-port', 'integer', '0', false, { min: 0, max: 65535 }),
   d('cluster-enabled', 'bool', 'no', false),
   d('cluster-config-file', 'string', 'nodes.conf', false),
   d('cluster-node-timeout', 'integer', '15000', true, { min: 0 }),

@@ -8,6 +8,17 @@ import { keySlot, SLOT_COUNT } from '@tessera/slot';
 import { AccessClock, AccessMode } from './access-clock.js';
 import { isCollection, KEY_OVERHEAD_BYTES, valueBytes, type CollectionValue, type Value } from './values.js';
 
+/**
+ * Told before a slot's keys change while a replica's full sync is taking a snapshot (copy-on-write: the slot
+ * is copied first, so the snapshot holds it as it was at the snapshot's offset).
+ */
+export interface SnapshotGuard {
+  /** A key of `slot` is about to change or go. */
+  beforeChange(slot: number): void;
+  /** Every key is about to go (FLUSHALL, a full sync's replacement). */
+  beforeFlush(): void;
+}
+
 /** Told about every change of a key: invalidates WATCH and wakes clients blocked on it. */
 export interface KeyspaceObserver {
   keyModified(key: string): void;
@@ -29,15 +40,13 @@ export interface ScanPage {
 }
 
 export class Database {
-  private readonly slots: (Map<string, Value> | undefined)[] = new Array<Map<string, Value> | undefined>(
-    SLOT_COUNT,
-  );
-  private readonly expires = new Map<string, number>();
+  private slots: (Map<string, Value> | undefined)[] = new Array<Map<string, Value> | undefined>(SLOT_COUNT);
+  private expires = new Map<string, number>();
   /**
    * Expiry times beyond 2^53 ms (year 287396+), which a double cannot hold exactly: kept as bigint beside
    * the rounded `expires` entry so PEXPIRETIME answers the exact int64 Redis stores. Almost always empty.
    */
-  private readonly exactExpires = new Map<string, bigint>();
+  private exactExpires = new Map<string, bigint>();
   private expireCursor: IterableIterator<[string, number]> | null = null;
   private volatileCursor: IterableIterator<string> | null = null;
   /** Access recency/frequency, or null when nothing needs it (the default). */
@@ -51,7 +60,23 @@ export class Database {
    * DEL decides (Redis: expireIfNeeded on replicas).
    */
   deleteExpired = true;
+  /**
+   * True while a replica runs its master's stream: expired keys still count as present, since the master's
+   * commands were computed on them (redis expireIfNeeded returns 0 for the master client); a DEL from the
+   * master deletes such a key.
+   */
+  applyingMasterStream = false;
   readonly stats: KeyspaceStats = { hits: 0, misses: 0, expiredKeys: 0, evictedKeys: 0 };
+  /**
+   * Counts changes made through this class's writers (Redis's server.dirty): a command that moved it changed
+   * the dataset and is propagated to replicas. Deletions the server makes on its own (expiry, eviction) do
+   * not move it: they go to `deletionFeed` instead.
+   */
+  dirty = 0;
+  /** Keys the server deleted on its own (expired, evicted): replication propagates them as DEL. */
+  deletionFeed: ((key: string) => void) | null = null;
+  /** Set while a full sync takes a snapshot (see SnapshotGuard); null otherwise. */
+  snapshotGuard: SnapshotGuard | null = null;
 
   /** The last key hashed and its slot: a command that looks a key up and then writes it hashes it once. */
   private lastKey: string | null = null;
@@ -127,6 +152,8 @@ export class Database {
    */
   set(key: string, value: Value, keepTtl = false): void {
     const slot = this.slotOf(key);
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeChange(slot);
+    this.dirty++;
     let map = this.slots[slot];
     if (map === undefined) map = this.slots[slot] = new Map();
     const previous = map.get(key);
@@ -154,6 +181,7 @@ export class Database {
   delete(key: string): boolean {
     if (this.lookupWrite(key) === undefined) return false;
     this.remove(key);
+    this.dirty++;
     this.observer?.keyModified(key);
     return true;
   }
@@ -165,6 +193,7 @@ export class Database {
   modified(key: string, value: CollectionValue): void {
     this.usedBytes += value.bytes - value.accountedBytes;
     value.accountedBytes = value.bytes;
+    this.dirty++;
     this.observer?.keyModified(key);
   }
 
@@ -191,6 +220,7 @@ export class Database {
 
   /** Signals a change to a key whose value did not move (e.g. SETRANGE on a Buffer in place). */
   touched(key: string): void {
+    this.dirty++;
     this.observer?.keyModified(key);
   }
 
@@ -218,6 +248,8 @@ export class Database {
    * `exact` is the true value when `atMs` is a rounded int64 beyond 2^53.
    */
   setExpire(key: string, atMs: number, exact?: bigint): void {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeChange(this.slotOf(key));
+    this.dirty++;
     this.expires.set(key, atMs);
     if (exact !== undefined && !Number.isSafeInteger(atMs)) this.exactExpires.set(key, exact);
     else if (this.exactExpires.size !== 0) this.exactExpires.delete(key);
@@ -226,8 +258,12 @@ export class Database {
 
   /** Removes the TTL; returns whether there was one. */
   persist(key: string): boolean {
+    if (this.snapshotGuard !== null && this.expires.has(key)) this.snapshotGuard.beforeChange(this.slotOf(key));
     const had = this.clearExpire(key);
-    if (had) this.observer?.keyModified(key);
+    if (had) {
+      this.dirty++;
+      this.observer?.keyModified(key);
+    }
     return had;
   }
 
@@ -238,10 +274,11 @@ export class Database {
   expireIfNeeded(key: string): boolean {
     const at = this.expires.get(key);
     if (at === undefined || at > this.now()) return false;
-    if (!this.deleteExpired) return true;
+    if (!this.deleteExpired) return !this.applyingMasterStream;
     this.remove(key);
     this.stats.expiredKeys++;
     this.observer?.keyModified(key);
+    this.deletionFeed?.(key);
     return true;
   }
 
@@ -267,6 +304,7 @@ export class Database {
         this.remove(key);
         this.stats.expiredKeys++;
         this.observer?.keyModified(key);
+        this.deletionFeed?.(key);
         expired++;
       }
     }
@@ -378,6 +416,8 @@ export class Database {
 
   /** Deletes every key (FLUSHALL/FLUSHDB). Returns how many were removed. */
   flush(): number {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeFlush();
+    this.dirty++;
     const removed = this.keyCount;
     this.slots.fill(undefined);
     this.expires.clear();
@@ -402,9 +442,43 @@ export class Database {
 
   /** Evicts `key` (maxmemory): a delete counted as an eviction. */
   evict(key: string): boolean {
-    if (!this.delete(key)) return false;
+    if (this.lookupWrite(key) === undefined) return false;
+    this.remove(key);
     this.stats.evictedKeys++;
+    this.observer?.keyModified(key);
+    this.deletionFeed?.(key);
     return true;
+  }
+
+  /**
+   * Replaces the whole content by `loaded`'s (a replica's full sync, loaded into a database of its own so the
+   * old data stays served until the new one is complete). `loaded` must not be used afterwards. Access data
+   * starts afresh; WATCHers see every key as changed.
+   */
+  replaceWith(loaded: Database): void {
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeFlush();
+    this.slots = loaded.slots;
+    this.expires = loaded.expires;
+    this.exactExpires = loaded.exactExpires;
+    this.keyCount = loaded.keyCount;
+    this.usedBytes = loaded.usedBytes;
+    loaded.slots = new Array<Map<string, Value> | undefined>(SLOT_COUNT);
+    loaded.expires = new Map();
+    loaded.exactExpires = new Map();
+    loaded.keyCount = 0;
+    loaded.usedBytes = 0;
+    this.access?.clear();
+    this.expireCursor = null;
+    this.volatileCursor = null;
+    this.lastKey = null;
+    this.dirty++;
+    this.observer?.keyspaceFlushed();
+  }
+
+  /** The keys and values of `slot`, in insertion order (a full sync's snapshot copies slots whole). */
+  slotEntries(slot: number): IterableIterator<[string, Value]> | null {
+    const map = this.slots[slot];
+    return map === undefined || map.size === 0 ? null : map.entries();
   }
 
   private slotOf(key: string): number {
@@ -420,6 +494,7 @@ export class Database {
     const map = this.slots[slot];
     const value = map?.get(key);
     if (map === undefined || value === undefined) return;
+    if (this.snapshotGuard !== null) this.snapshotGuard.beforeChange(slot);
     map.delete(key);
     if (this.expires.size !== 0) this.clearExpire(key);
     if (this.access !== null) this.access.removed(key);

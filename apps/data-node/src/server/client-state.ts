@@ -76,6 +76,13 @@ export class ClientState {
   /** Keys this client WATCHes, and whether one of them changed since. */
   watched: Set<string> | null = null;
   watchDirty = false;
+  /**
+   * The replica's link to its master runs the replication stream as this client (redis CLIENT_MASTER): never
+   * redirected, never refused for memory, its replies dropped.
+   */
+  fromMaster = false;
+  /** Replication offset right after this client's last command (redis c->woff): what WAIT waits for. */
+  replOffset = 0;
   /** Cluster: one-shot ASKING flag and the READONLY connection flag. */
   asking = false;
   readonly = false;

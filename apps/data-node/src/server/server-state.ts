@@ -6,6 +6,8 @@ import { ConfigStore } from '../config/config-store.js';
 import type { CommandTable } from '../commands/command-table.js';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import { Database } from '../keyspace/database.js';
+import type { CommandPropagator } from '../replication/command-propagator.js';
+import { Replication } from '../replication/replication.js';
 import { BlockingManager } from './blocking-manager.js';
 import { ClientSuspensions } from './client-suspensions.js';
 import type { ClientState } from './client-state.js';
@@ -46,6 +48,13 @@ export class ServerState {
   port = 0;
   /** Time of the last successful save (LASTSAVE); no persistence yet, so the start time. */
   lastSave: number;
+  /**
+   * The replication stream's feed while this node is a master with a backlog, else null: the dispatcher
+   * propagates nothing (and costs nothing) while it is null. Set by ReplicationState only.
+   */
+  propagator: CommandPropagator | null = null;
+  /** Replication: history, replicas, link to the master (INFO replication, ROLE, WAIT). */
+  readonly replication: Replication;
 
   constructor(
     readonly config: ConfigStore,
@@ -64,6 +73,25 @@ export class ServerState {
       if (name === 'client-output-buffer-limit') this.limits.output = parseOutputLimits(config.get(name));
     });
     this.db = new Database(now);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host adapter reads and sets this field
+    const server = this;
+    this.replication = new Replication({
+      host: {
+        db: this.db,
+        get propagator() {
+          return server.propagator;
+        },
+        set propagator(propagator: CommandPropagator | null) {
+          server.propagator = propagator;
+        },
+        backlogSize: () => config.getNumber('repl-backlog-size'),
+      },
+      now,
+      outputLimit: () => this.limits.output.replica,
+    });
+    config.onChange((name) => {
+      if (name === 'repl-backlog-size') this.replication.state.resizeBacklog();
+    });
     this.blocking = new BlockingManager(now);
     this.suspensions = new ClientSuspensions(this.stats, now);
     this.db.observer = {

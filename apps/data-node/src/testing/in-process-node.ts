@@ -5,7 +5,7 @@ import { createRootLogger } from '@tessera/telemetry';
 import { Redis, type RedisOptions } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll } from 'vitest';
-import { createDataNode, type DataNode } from '../app/create-data-node.js';
+import { createDataNode, type CreateDataNodeOptions, type DataNode } from '../app/create-data-node.js';
 import { ConfigStore } from '../config/config-store.js';
 
 /** A connected node-redis client speaking RESP3, destroyed on dispose. */
@@ -24,13 +24,17 @@ export interface InProcessNode extends DataNode, AsyncDisposable {
  * Starts a node with `directives` applied as on its command line (`{ requirepass: 's3cret' }`) over
  * `port 0` and `bind 127.0.0.1`.
  */
-export async function startInProcessNode(directives: Record<string, string> = {}): Promise<InProcessNode> {
+export async function startInProcessNode(
+  directives: Record<string, string> = {},
+  options: Partial<Pick<CreateDataNodeOptions, 'replication' | 'logger'>> = {},
+): Promise<InProcessNode> {
   const config = new ConfigStore();
   for (const [name, value] of Object.entries({ port: '0', bind: '127.0.0.1', ...directives }))
     config.set(name, value, true);
   const node = await createDataNode({
     config,
-    logger: createRootLogger({ service: 'data-node', level: 'silent' }),
+    logger: options.logger ?? createRootLogger({ service: 'data-node', level: 'silent' }),
+    ...(options.replication === undefined ? {} : { replication: options.replication }),
   });
   return Object.assign(node, {
     ioredis(options: RedisOptions = {}) {

@@ -64,6 +64,11 @@ export function popFirstNonEmpty(
   if (found === null) return false;
   if (found === WRONG_TYPE) return true;
   const { key, value } = found;
+  // Replicas pop from the key served here (redis 7.0 rewrites BLPOP, BLMPOP and LMPOP this way).
+  if (ctx.propagating) {
+    const pop = end === ListEnd.left ? 'LPOP' : 'RPOP';
+    ctx.propagateAs(count === SINGLE ? [pop, key] : [pop, key, String(count)]);
+  }
   ctx.reply.arrayHeader(2);
   ctx.reply.bulk(key);
   if (count === SINGLE) {

@@ -1,30 +1,30 @@
 // INFO sections about what the node did: stats, replication, cpu, modules, commandstats, errorstats,
 // latencystats, cluster and keyspace (field names and formats of redis src/server.c genRedisInfoString).
-import { randomBytes } from 'node:crypto';
 import type { CommandContext } from '../command-context.js';
-import type { ServerState } from '../../server/server-state.js';
+import { replicationInfoLines } from '../../replication/replication-info.js';
 import type { InfoSection } from './info-section.js';
 
 function statsLines(ctx: CommandContext): string[] {
   const server = ctx.server;
   const stats = server.stats;
   const db = server.db.stats;
+  const repl = server.replication.state.stats;
   return [
     `total_connections_received:${stats.totalConnections}`,
     `total_commands_processed:${stats.totalCommands}`,
     `instantaneous_ops_per_sec:${stats.instantaneousOps}`,
     `total_net_input_bytes:${stats.netInputBytes}`,
     `total_net_output_bytes:${stats.netOutputBytes}`,
-    'total_net_repl_input_bytes:0',
-    'total_net_repl_output_bytes:0',
+    `total_net_repl_input_bytes:${repl.inputBytes}`,
+    `total_net_repl_output_bytes:${repl.outputBytes}`,
     `instantaneous_input_kbps:${stats.instantaneousInputKbps.toFixed(2)}`,
     `instantaneous_output_kbps:${stats.instantaneousOutputKbps.toFixed(2)}`,
     'instantaneous_input_repl_kbps:0.00',
     'instantaneous_output_repl_kbps:0.00',
     `rejected_connections:${stats.rejectedConnections}`,
-    'sync_full:0',
-    'sync_partial_ok:0',
-    'sync_partial_err:0',
+    `sync_full:${repl.syncFull}`,
+    `sync_partial_ok:${repl.syncPartialOk}`,
+    `sync_partial_err:${repl.syncPartialErr}`,
     `expired_keys:${db.expiredKeys}`,
     `evicted_keys:${db.evictedKeys}`,
     'evicted_clients:0',
@@ -42,28 +42,8 @@ function statsLines(ctx: CommandContext): string[] {
   ];
 }
 
-/** The replication ID of a master with no replicas; kept per server until replication owns it. */
-const replicationIds = new WeakMap<ServerState, string>();
-
 function replicationLines(ctx: CommandContext): string[] {
-  let replid = replicationIds.get(ctx.server);
-  if (replid === undefined) {
-    replid = randomBytes(20).toString('hex');
-    replicationIds.set(ctx.server, replid);
-  }
-  return [
-    'role:master',
-    'connected_slaves:0',
-    'master_failover_state:no-failover',
-    `master_replid:${replid}`,
-    'master_replid2:0000000000000000000000000000000000000000',
-    'master_repl_offset:0',
-    'second_repl_offset:-1',
-    'repl_backlog_active:0',
-    'repl_backlog_size:1048576',
-    'repl_backlog_first_byte_offset:0',
-    'repl_backlog_histlen:0',
-  ];
+  return replicationInfoLines(ctx.server.replication, ctx.server.config, ctx.server.now());
 }
 
 function cpuLines(): string[] {

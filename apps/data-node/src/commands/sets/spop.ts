@@ -30,10 +30,18 @@ function spopWithCount(ctx: CommandContext, key: string): void {
   if (count >= set.size) {
     replyMembers(ctx, copyOrderedMembers(ctx, set), true);
     ctx.db.delete(key);
+    if (ctx.propagating) ctx.propagateAs(['DEL', key]); // redis spopWithCountCommand: the whole set goes as DEL
     return;
   }
   ctx.reply.setHeader(count);
-  for (let i = 0; i < count; i++) ctx.reply.bulk(set.removeAt(randomIndex(set.size)));
+  // The random picks reach replicas as what they removed (redis propagates SREM batches).
+  const popped: string[] | null = ctx.propagating ? ['SREM', key] : null;
+  for (let i = 0; i < count; i++) {
+    const member = set.removeAt(randomIndex(set.size));
+    ctx.reply.bulk(member);
+    popped?.push(member);
+  }
+  if (popped !== null) ctx.propagateAs(popped);
   if (set.size * MOVE_STRATEGY_MUL <= count) set.resetEncodingHistory();
   setShrunk(ctx, key, set);
 }
@@ -57,7 +65,9 @@ export const spop = {
     const set = writeSet(ctx, key);
     if (set === WRONG_TYPE) return;
     if (set === undefined) return ctx.reply.nullBulk();
-    ctx.reply.bulk(set.removeAt(randomIndex(set.size)));
+    const member = set.removeAt(randomIndex(set.size));
+    if (ctx.propagating) ctx.propagateAs(['SREM', key, member]);
+    ctx.reply.bulk(member);
     setShrunk(ctx, key, set);
   },
 } satisfies CommandSpec;

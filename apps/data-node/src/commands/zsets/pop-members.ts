@@ -52,6 +52,11 @@ export function popFirstNonEmpty(
   if (found === null) return false;
   if (found === WRONG_TYPE) return true;
   const { key, value } = found;
+  // Replicas pop from the key served here (redis 7.0 rewrites BZPOPMIN, BZMPOP and ZMPOP this way).
+  if (ctx.propagating) {
+    const pop = max ? 'ZPOPMAX' : 'ZPOPMIN';
+    ctx.propagateAs(count === SINGLE ? [pop, key] : [pop, key, String(count)]);
+  }
   if (count === SINGLE) {
     ctx.reply.arrayHeader(3);
     ctx.reply.bulk(key);
