@@ -97,6 +97,7 @@ export async function createDataNode(options: CreateDataNodeOptions): Promise<Da
         if (mode.kind === 'attached') mode.agent.sendHeartbeat();
       },
     });
+    await replication.listening; // like the client port: bound (or reported) before the node counts as started
   }
   return {
     state,

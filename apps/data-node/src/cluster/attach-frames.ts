@@ -59,7 +59,11 @@ export interface ReplicationReport {
 }
 
 /** A heartbeat: the role and replication state the data-node reports, its health, the key count. */
-export function heartbeatFrame(report: ReplicationReport, keyCount: number, nowMs: number): DataNodeHeartbeat {
+export function heartbeatFrame(
+  report: ReplicationReport,
+  keyCount: number,
+  nowMs: number,
+): DataNodeHeartbeat {
   return {
     role: report.role === 'master' ? NodeRole.NODE_ROLE_MASTER : NodeRole.NODE_ROLE_REPLICA,
     replicationOffset: BigInt(report.offset),

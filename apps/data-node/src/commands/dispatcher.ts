@@ -105,7 +105,9 @@ export class Dispatcher implements BlockedCommandRunner {
     }
     // The replication stream from the master is never redirected nor refused for memory (redis mustObeyClient).
     const redirect =
-      routed && this.router !== null && !client.fromMaster ? this.router.check(client, entry.spec, args) : null;
+      routed && this.router !== null && !client.fromMaster
+        ? this.router.check(client, entry.spec, args)
+        : null;
     if (redirect !== null) {
       this.reject(client, entry, redirect);
       return null;

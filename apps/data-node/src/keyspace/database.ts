@@ -258,7 +258,8 @@ export class Database {
 
   /** Removes the TTL; returns whether there was one. */
   persist(key: string): boolean {
-    if (this.snapshotGuard !== null && this.expires.has(key)) this.snapshotGuard.beforeChange(this.slotOf(key));
+    if (this.snapshotGuard !== null && this.expires.has(key))
+      this.snapshotGuard.beforeChange(this.slotOf(key));
     const had = this.clearExpire(key);
     if (had) {
       this.dirty++;

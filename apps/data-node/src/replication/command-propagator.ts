@@ -66,7 +66,13 @@ export class CommandPropagator {
   }
 
   /** After a command ran: propagates it if it changed the dataset (and did not block), then ends the call. */
-  afterCommand(entry: CommandEntry, args: readonly Buffer[], inExec: boolean, dirty: number, blocked: boolean): void {
+  afterCommand(
+    entry: CommandEntry,
+    args: readonly Buffer[],
+    inExec: boolean,
+    dirty: number,
+    blocked: boolean,
+  ): void {
     if (!blocked && entry.propagate && this.db.dirty !== dirty) this.commandDone(entry.fullName, args);
     this.rewritten = null;
     if (!inExec) this.endCall();

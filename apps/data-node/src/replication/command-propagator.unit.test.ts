@@ -86,7 +86,11 @@ describe('command propagation', () => {
     h.run('GETEX', 'k', 'PERSIST');
     h.run('GETEX', 'k'); // no option: a read
     h.run('GETDEL', 'k');
-    expect(streamed()).toEqual([['PEXPIREAT', 'k', String(NOW + 7000)], ['PERSIST', 'k'], ['DEL', 'k']]);
+    expect(streamed()).toEqual([
+      ['PEXPIREAT', 'k', String(NOW + 7000)],
+      ['PERSIST', 'k'],
+      ['DEL', 'k'],
+    ]);
   });
 
   it('propagates the result of float increments: INCRBYFLOAT as SET KEEPTTL, HINCRBYFLOAT as HSET', () => {
@@ -164,7 +168,11 @@ describe('command propagation', () => {
     const one = h.run('SPOP', 's') as string;
     const two = h.run('SPOP', 's', '2') as string[];
     h.run('SPOP', 's', '5');
-    expect(streamed()).toEqual([['SREM', 's', one], ['SREM', 's', ...two], ['DEL', 's']]);
+    expect(streamed()).toEqual([
+      ['SREM', 's', one],
+      ['SREM', 's', ...two],
+      ['DEL', 's'],
+    ]);
   });
 
   it('wraps the commands of an EXEC in MULTI/EXEC, and propagates a one-write EXEC the same', () => {

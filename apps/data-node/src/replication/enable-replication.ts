@@ -20,6 +20,8 @@ export interface ReplicationMode {
   readonly manager: ReplicationManager;
   /** The ReplicationService listener's port once bound, else 0. */
   readonly port: () => number;
+  /** Settles after the first attempt to bind the replication port (with the port, or 0 when it failed). */
+  readonly listening: Promise<number>;
   readonly counters: ReplicationServiceCounters;
   close(): Promise<void>;
 }
@@ -65,6 +67,10 @@ export function enableReplication(
   let listener: ReplicationListener | null = null;
   let retry: NodeJS.Timeout | null = null;
   let closed = false;
+  let firstAttempt: (port: number) => void = () => undefined;
+  const listening = new Promise<number>((resolve) => {
+    firstAttempt = resolve;
+  });
   const bind = (): void => {
     retry = null;
     listenForReplicas({
@@ -83,12 +89,14 @@ export function enableReplication(
         }
         listener = bound;
         log.info({ port: bound.port }, 'replication service listening');
+        firstAttempt(bound.port);
       },
       (err: unknown) => {
         log.error(
           { err, port: wanted },
           'cannot listen on the replication port (set replication-port): this node cannot have replicas until it can',
         );
+        firstAttempt(0);
         if (!closed) {
           retry = setTimeout(bind, BIND_RETRY_MS);
           retry.unref();
@@ -101,12 +109,14 @@ export function enableReplication(
       { clientPort: options.boundPort },
       'client port + 20000 is above 65535: no replication service (set replication-port); this node cannot have replicas',
     );
+    firstAttempt(0);
   } else {
     bind();
   }
   return {
     manager,
     port: () => listener?.port ?? 0,
+    listening,
     counters,
     close: async () => {
       closed = true;

@@ -298,8 +298,10 @@ export class MasterLink implements MasterLinkView {
   private fullSyncEnded(offset: number, keyCount: number): void {
     const staging = this.staging;
     if (this.status !== 'sync' || staging === null) throw new Error(`SnapshotEnd while ${this.status}`);
-    if (offset !== staging.offset) throw new Error(`SnapshotEnd at ${offset}, FullSync said ${staging.offset}`);
-    if (keyCount !== staging.keys) throw new Error(`SnapshotEnd counts ${keyCount} keys, ${staging.keys} came`);
+    if (offset !== staging.offset)
+      throw new Error(`SnapshotEnd at ${offset}, FullSync said ${staging.offset}`);
+    if (keyCount !== staging.keys)
+      throw new Error(`SnapshotEnd counts ${keyCount} keys, ${staging.keys} came`);
     const { server, log } = this.options;
     server.db.replaceWith(staging.db);
     server.replication.state.adoptHistory(staging.replicationId, offset);
@@ -322,7 +324,8 @@ export class MasterLink implements MasterLinkView {
   private continued(replicationId: string, offset: number): void {
     if (this.status !== 'connecting') throw new Error(`ContinueSync while ${this.status}`);
     const state = this.options.server.replication.state;
-    if (offset !== state.offset) throw new Error(`ContinueSync from ${offset}, this replica is at ${state.offset}`);
+    if (offset !== state.offset)
+      throw new Error(`ContinueSync from ${offset}, this replica is at ${state.offset}`);
     state.continueHistory(replicationId);
     this.readOffset = offset;
     this.options.log.info(

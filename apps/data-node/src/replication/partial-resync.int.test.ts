@@ -26,7 +26,9 @@ describe('resync after the link drops', () => {
     const load = startWriteLoad(m, 'cut');
     await new Promise((resolve) => setTimeout(resolve, 200));
     nodes.master.state.replication.hub.closeAll(status.UNAVAILABLE, 'test: link cut');
-    await waitFor('a partial resync', async () => ((await stat(m, 'sync_partial_ok')) === 1 ? true : 'not yet'));
+    await waitFor('a partial resync', async () =>
+      (await stat(m, 'sync_partial_ok')) === 1 ? true : 'not yet',
+    );
     await waitForLinkUp(r);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await load.stop();

@@ -49,11 +49,15 @@ function restoreCommand(args: readonly Buffer[], db: Database): StreamArg[][] {
   const at = db.getExpireExact(key);
   const out: StreamArg[] = [...args];
   out[2] = at === undefined ? '0' : String(at);
-  if (at !== undefined && !args.some((arg, i) => i > 3 && latin1(arg).toUpperCase() === 'ABSTTL')) out.push('ABSTTL');
+  if (at !== undefined && !args.some((arg, i) => i > 3 && latin1(arg).toUpperCase() === 'ABSTTL'))
+    out.push('ABSTTL');
   return [out];
 }
 
-export const PROPAGATION_REWRITES: ReadonlyMap<string, PropagationRewrite> = new Map<string, PropagationRewrite>([
+export const PROPAGATION_REWRITES: ReadonlyMap<string, PropagationRewrite> = new Map<
+  string,
+  PropagationRewrite
+>([
   ['expire', absoluteExpiry],
   ['pexpire', absoluteExpiry],
   ['expireat', absoluteExpiry],

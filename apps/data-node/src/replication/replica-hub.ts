@@ -77,7 +77,11 @@ export class ReplicaHub implements StreamSink, SnapshotGuard {
     this.noReplicasSince = 0;
     state.flushPropagation();
     const backlog = state.backlog;
-    if (backlog !== null && request.replicationId !== '' && state.canContinue(request.replicationId, request.offset)) {
+    if (
+      backlog !== null &&
+      request.replicationId !== '' &&
+      state.canContinue(request.replicationId, request.offset)
+    ) {
       state.startPropagating();
       state.stats.syncPartialOk++;
       this.events.synced(session, 'partial', request.offset);
@@ -122,7 +126,8 @@ export class ReplicaHub implements StreamSink, SnapshotGuard {
   /** Replicas online whose acked offset is at least `offset`. */
   countAcked(offset: number): number {
     let count = 0;
-    for (const session of this.sessions) if (session.state === 'online' && session.ackOffset >= offset) count++;
+    for (const session of this.sessions)
+      if (session.state === 'online' && session.ackOffset >= offset) count++;
     return count;
   }
 

@@ -156,7 +156,9 @@ export class ReplicaSession {
     if (this.state !== 'online' && this.state !== 'send_bulk') return;
     const ask = ackRequested && this.state === 'online';
     if (!ask && (this.congested || this.options.now() - this.lastSendAt < KEEPALIVE_MS)) return;
-    this.send({ frame: { $case: 'keepalive', value: { masterOffset: BigInt(masterOffset), ackRequested: ask } } });
+    this.send({
+      frame: { $case: 'keepalive', value: { masterOffset: BigInt(masterOffset), ackRequested: ask } },
+    });
   }
 
   /** Ends the session (and its stream) once. */
@@ -264,14 +266,20 @@ export class ReplicaSession {
   private checkOutputLimit(): void {
     const limit = this.options.outputLimit();
     if (limit.hard > 0 && this.queuedBytes >= limit.hard) {
-      this.close(status.RESOURCE_EXHAUSTED, `replica output buffer over the hard limit (${this.queuedBytes} bytes)`);
+      this.close(
+        status.RESOURCE_EXHAUSTED,
+        `replica output buffer over the hard limit (${this.queuedBytes} bytes)`,
+      );
       return;
     }
     if (limit.soft > 0 && this.queuedBytes >= limit.soft) {
       const now = this.options.now();
       if (this.softLimitSince === 0) this.softLimitSince = now;
       else if (now - this.softLimitSince >= limit.softSeconds * 1000) {
-        this.close(status.RESOURCE_EXHAUSTED, `replica output buffer over the soft limit for ${limit.softSeconds} s`);
+        this.close(
+          status.RESOURCE_EXHAUSTED,
+          `replica output buffer over the soft limit for ${limit.softSeconds} s`,
+        );
       }
     } else {
       this.softLimitSince = 0;

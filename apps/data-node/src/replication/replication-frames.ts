@@ -16,7 +16,8 @@ const MAX_IP_LENGTH = 64;
 export const MAX_KEY_BYTES = 512 * 1024 * 1024;
 
 /** A checked value, or why the frame is refused. */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const refuse = <T>(error: string): Checked<T> => ({ ok: false, error });
@@ -31,7 +32,8 @@ export function offsetOf(value: bigint): number | null {
  * announces none).
  */
 export function checkPsync(frame: Psync, peerIp: string): Checked<PsyncRequest> {
-  if (!NODE_ID.test(frame.replicaNodeId)) return refuse('replica_node_id must be 40 lowercase hex characters');
+  if (!NODE_ID.test(frame.replicaNodeId))
+    return refuse('replica_node_id must be 40 lowercase hex characters');
   if (!NODE_ID.test(frame.masterNodeId)) return refuse('master_node_id must be 40 lowercase hex characters');
   if (frame.replicationId !== '' && !isReplicationId(frame.replicationId)) {
     return refuse('replication_id must be empty or 40 lowercase hex characters');
@@ -79,7 +81,8 @@ export function checkMasterFrame(response: SyncResponse): Checked<MasterFrame> {
     case 'fullSync':
     case 'continueSync': {
       const { replicationId, offset } = frame.value;
-      if (!isReplicationId(replicationId)) return refuse(`${frame.$case}: replication_id is not 40 lowercase hex`);
+      if (!isReplicationId(replicationId))
+        return refuse(`${frame.$case}: replication_id is not 40 lowercase hex`);
       const at = offsetOf(offset);
       if (at === null) return refuse(`${frame.$case}: offset ${offset} is above 2^53`);
       return ok({ kind: frame.$case === 'fullSync' ? 'full-sync' : 'continue', replicationId, offset: at });

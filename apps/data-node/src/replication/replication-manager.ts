@@ -59,7 +59,9 @@ export class ReplicationManager {
       synced: (session, how, offset) =>
         log.info(
           { replica: session.nodeId, addr: `${session.ip}:${session.port}`, how, offset },
-          how === 'full' ? 'replica asked for a sync: full sync from a snapshot' : 'replica resumed: partial resync',
+          how === 'full'
+            ? 'replica asked for a sync: full sync from a snapshot'
+            : 'replica resumed: partial resync',
         ),
       snapshotSent: (session, keys, bytes, ms) =>
         log.info({ replica: session.nodeId, keys, bytes, ms }, 'full sync: snapshot sent, replica online'),
@@ -84,7 +86,8 @@ export class ReplicationManager {
   canServe(masterNodeId: string): string | null {
     if (this.closed) return 'this data-node is shutting down';
     if (this.replication.role !== 'master') return 'this data-node is a replica, not a master';
-    if (masterNodeId !== this.myId) return `this data-node is ${this.myId || 'not part of a cluster yet'}, not ${masterNodeId}`;
+    if (masterNodeId !== this.myId)
+      return `this data-node is ${this.myId || 'not part of a cluster yet'}, not ${masterNodeId}`;
     return null;
   }
 
@@ -108,13 +111,17 @@ export class ReplicationManager {
     const replication = this.replication;
     const wasMaster = replication.role === 'master';
     if (wasMaster) {
-      log.info({ master: masterId }, 'this node is now a replica: it stops taking writes and follows its master');
+      log.info(
+        { master: masterId },
+        'this node is now a replica: it stops taking writes and follows its master',
+      );
       replication.state.stopPropagating();
       replication.hub.closeAll(status.FAILED_PRECONDITION, 'this node is now a replica');
       server.db.deleteExpired = false;
       replication.role = 'replica';
     }
-    const downSince = this.link === null ? (wasMaster ? server.now() : NEVER_LINKED) : this.link.downSince || server.now();
+    const downSince =
+      this.link === null ? (wasMaster ? server.now() : NEVER_LINKED) : this.link.downSince || server.now();
     this.link?.close();
     this.link = null;
     this.linkTarget = target;
@@ -129,7 +136,10 @@ export class ReplicationManager {
       masterId,
       masterHost: address.ip,
       masterPort: address.port,
-      replicationAddress: (this.options.replicationAddress ?? defaultReplicationAddress)(address.ip, address.port),
+      replicationAddress: (this.options.replicationAddress ?? defaultReplicationAddress)(
+        address.ip,
+        address.port,
+      ),
       myId: this.myId,
       myPort: this.options.clientPort,
       myIp: this.myIp,

@@ -46,7 +46,8 @@ export async function listenForReplicas(options: ReplicationListenerOptions): Pr
         'replication call refused',
       );
     },
-    onError: (error: unknown, method: string) => log.error({ err: error, method }, 'replication handler failed'),
+    onError: (error: unknown, method: string) =>
+      log.error({ err: error, method }, 'replication handler failed'),
   });
   server.addService(service.definition, service.implementation);
   let port = options.port;

@@ -5,7 +5,12 @@
 // stream with INVALID_ARGUMENT; no frame, however malformed, throws out of here. Authentication happens
 // before (authenticatedService), so an unauthenticated peer never reaches this code.
 import { status, type ServerDuplexStream } from '@grpc/grpc-js';
-import type { AuthenticatedImplementation, ReplicationServiceService, SyncRequest, SyncResponse } from '@tessera/proto';
+import type {
+  AuthenticatedImplementation,
+  ReplicationServiceService,
+  SyncRequest,
+  SyncResponse,
+} from '@tessera/proto';
 import type { Logger } from '@tessera/telemetry';
 import type { ReplicaHub } from './replica-hub.js';
 import type { ReplicaChannel, ReplicaSession } from './replica-session.js';

@@ -154,7 +154,8 @@ export class ReplicationState {
 
   /** Stream bytes a replica applied (whole commands): into its backlog, moving its offset. */
   applied(bytes: Uint8Array): void {
-    if (this.backlog === null) this.backlog = new ReplicationBacklog(this.host.backlogSize(), this.plainOffset);
+    if (this.backlog === null)
+      this.backlog = new ReplicationBacklog(this.host.backlogSize(), this.plainOffset);
     this.backlog.append(bytes);
     this.stats.inputBytes += bytes.length;
   }

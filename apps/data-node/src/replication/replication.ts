@@ -37,7 +37,11 @@ export interface ReplicationOptions {
   readonly outputLimit: () => OutputLimit;
 }
 
-const QUIET: ReplicaHubEvents = { synced: () => undefined, snapshotSent: () => undefined, closed: () => undefined };
+const QUIET: ReplicaHubEvents = {
+  synced: () => undefined,
+  snapshotSent: () => undefined,
+  closed: () => undefined,
+};
 
 export class Replication {
   readonly hub: ReplicaHub;

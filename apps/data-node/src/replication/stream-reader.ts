@@ -56,7 +56,8 @@ export class StreamReader {
   }
 
   private parseOne(buf: Buffer, start: number, command: (args: Buffer[]) => void): number {
-    if (buf[start] !== 0x2a) throw new StreamFormatError(`expected '*' at a command start, got byte ${buf[start]}`);
+    if (buf[start] !== 0x2a)
+      throw new StreamFormatError(`expected '*' at a command start, got byte ${buf[start]}`);
     const header = readLine(buf, start + 1);
     if (header === null) return INCOMPLETE;
     const count = header.value;
@@ -72,7 +73,8 @@ export class StreamReader {
       if (n < 0 || n > this.limits.maxArgBytes) throw new StreamFormatError(`bad argument length ${n}`);
       const end = length.next + n;
       if (end + 2 > buf.length) return INCOMPLETE;
-      if (buf[end] !== 0x0d || buf[end + 1] !== 0x0a) throw new StreamFormatError('argument not followed by CRLF');
+      if (buf[end] !== 0x0d || buf[end + 1] !== 0x0a)
+        throw new StreamFormatError('argument not followed by CRLF');
       args[i] = buf.subarray(length.next, end);
       pos = end + 2;
     }

@@ -53,7 +53,9 @@ describe('StreamWriter', () => {
 
   it('grows for arguments larger than its buffer', () => {
     const big = 'x'.repeat(200_000);
-    expect(encodeStreamCommand(['SET', 'k', big]).length).toBe(`*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$200000\r\n`.length + 200_002);
+    expect(encodeStreamCommand(['SET', 'k', big]).length).toBe(
+      `*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$200000\r\n`.length + 200_002,
+    );
   });
 });
 
@@ -63,7 +65,11 @@ describe('StreamReader', () => {
     encodeStreamCommand(['PEXPIREAT', 'a', '1700000000000']),
     encodeStreamCommand(['DEL', '']),
   ]);
-  const expected = [['SET', 'a', '1'], ['PEXPIREAT', 'a', '1700000000000'], ['DEL', '']];
+  const expected = [
+    ['SET', 'a', '1'],
+    ['PEXPIREAT', 'a', '1700000000000'],
+    ['DEL', ''],
+  ];
 
   it('reads whole commands from a whole buffer', () => {
     expect(readAll([stream])).toEqual({ commands: expected, whole: stream });
@@ -105,8 +111,8 @@ describe('StreamReader', () => {
   it('refuses an argument count above its limit before reading the arguments', () => {
     const reader = new StreamReader({ maxArgs: 2, maxArgBytes: 10 });
     expect(() => reader.feed(Buffer.from('*3\r\n'), () => undefined)).toThrow(/argument count/);
-    expect(() => new StreamReader({ maxArgs: 2, maxArgBytes: 10 }).feed(Buffer.from('*1\r\n$11\r\n'), () => undefined)).toThrow(
-      /argument length/,
-    );
+    expect(() =>
+      new StreamReader({ maxArgs: 2, maxArgBytes: 10 }).feed(Buffer.from('*1\r\n$11\r\n'), () => undefined),
+    ).toThrow(/argument length/);
   });
 });

@@ -75,7 +75,10 @@ export function masterWithReplicasText(
 export async function startReplicatedNodes(options: ReplicatedNodesOptions = {}): Promise<ReplicatedNodes> {
   const level = options.logLevel ?? process.env['LOG_LEVEL'] ?? 'silent';
   const logger = createRootLogger({ service: 'data-node', level });
-  const start = async (directives: Record<string, string>, replication?: CreateDataNodeOptions['replication']) => {
+  const start = async (
+    directives: Record<string, string>,
+    replication?: CreateDataNodeOptions['replication'],
+  ) => {
     const port = await freePortPair('127.0.0.1', 20_000);
     return startInProcessNode(
       { ...DIRECTIVES, ...options.directives, ...directives, port: String(port) },
@@ -84,7 +87,8 @@ export async function startReplicatedNodes(options: ReplicatedNodesOptions = {})
   };
   const master = await start(options.masterDirectives ?? {});
   const replicas: InProcessNode[] = [];
-  for (let i = 0; i < (options.replicas ?? 1); i++) replicas.push(await start({}, options.replicaReplication));
+  for (let i = 0; i < (options.replicas ?? 1); i++)
+    replicas.push(await start({}, options.replicaReplication));
   const nodes = [master, ...replicas];
   const ids = [MASTER_ID, ...REPLICA_IDS];
   const load = (lines: (myself: string) => string): void => {

@@ -13,7 +13,11 @@ export interface WriteLoad {
 }
 
 /** Pipelines of ~`batch` mixed writes on keys `<prefix>{g}:n`, one after the other until stopped. */
-export function startWriteLoad(client: Redis, prefix: string, options: { keys?: number; batch?: number } = {}): WriteLoad {
+export function startWriteLoad(
+  client: Redis,
+  prefix: string,
+  options: { keys?: number; batch?: number } = {},
+): WriteLoad {
   const keys = options.keys ?? 2000;
   const batch = options.batch ?? 200;
   let running = true;
@@ -42,7 +46,13 @@ export function startWriteLoad(client: Redis, prefix: string, options: { keys?: 
   };
 }
 
-function addCommand(pipeline: ReturnType<Redis['pipeline']>, key: string, tag: string, kind: number, n: number): void {
+function addCommand(
+  pipeline: ReturnType<Redis['pipeline']>,
+  key: string,
+  tag: string,
+  kind: number,
+  n: number,
+): void {
   switch (kind) {
     case 0:
       pipeline.set(key, `v${n}`, 'EX', 1000);

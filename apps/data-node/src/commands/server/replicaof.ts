@@ -10,7 +10,8 @@ export const REPLICAOF_STANDALONE =
   'ERR REPLICAOF is not supported outside cluster mode: this server replicates only as a cluster node (CLUSTER REPLICATE)';
 
 function replicaof(ctx: CommandContext): void {
-  if (ctx.server.config.getBool('cluster-enabled')) return ctx.error('ERR REPLICAOF not allowed in cluster mode.');
+  if (ctx.server.config.getBool('cluster-enabled'))
+    return ctx.error('ERR REPLICAOF not allowed in cluster mode.');
   if (ctx.option(1) === 'NO' && ctx.option(2) === 'ONE') return ctx.reply.simple('OK');
   ctx.error(REPLICAOF_STANDALONE);
 }
