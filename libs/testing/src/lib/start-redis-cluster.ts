@@ -20,6 +20,7 @@ import { requireProgram } from './require-program.js';
 
 const HOST = '127.0.0.1';
 const SLOT_COUNT = 16384;
+const READY_TIMEOUT_MS = 90_000;
 
 export interface RedisClusterOptions {
   /** Masters (redis-cli needs at least 3). @default 3 */
@@ -30,7 +31,7 @@ export interface RedisClusterOptions {
   nodeTimeoutMs?: number;
   /** Extra `--name value` directives for every node. */
   args?: readonly string[];
-  /** Longest wait for the cluster to form. @default 30000 */
+  /** Longest wait for the cluster to form. @default 90000 (replica syncs fork; a loaded 2-core machine is slow) */
   readyTimeoutMs?: number;
 }
 
@@ -78,14 +79,14 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     await promisify(execFile)(
       cli,
       ['--cluster', 'create', ...endpoints, '--cluster-replicas', String(replicas), '--cluster-yes'],
-      { timeout: options.readyTimeoutMs ?? 30_000 },
+      { timeout: options.readyTimeoutMs ?? READY_TIMEOUT_MS },
     );
     await waitFor(
-      options.readyTimeoutMs ?? 30_000,
+      options.readyTimeoutMs ?? READY_TIMEOUT_MS,
       'a full CLUSTER SLOTS with every node on every node',
       () => everyNode(nodes, async (port) => fullySlotted(await call(port, 'CLUSTER', 'SLOTS'), count)),
     );
-    await waitForState(nodes, 'ok', options.readyTimeoutMs ?? 30_000);
+    await waitForState(nodes, 'ok', options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (error) {
     await stop();
     throw error;
