@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { keySlot } from '@tessera/slot';
 import type { ClusterRouter } from '../cluster/cluster-router.js';
+import type { CommandPropagator } from '../replication/command-propagator.js';
 import type { BlockedCommandRunner } from '../server/blocking-manager.js';
 import type { ClientState } from '../server/client-state.js';
 import type { ServerState } from '../server/server-state.js';
@@ -128,8 +129,17 @@ export class Dispatcher implements BlockedCommandRunner {
     return entry;
   }
 
-  /** Runs a command that passed every check; `inExec` when EXEC replays it. */
-  call(client: ClientState, args: Buffer[], entry: CommandEntry, inExec: boolean): void {
+  /**
+   * Runs a command that passed every check; `inExec` when EXEC replays it. On a master with replicas the call
+   * is wrapped by callPropagating (`wrapped` then); otherwise this is the whole path, replication costing one
+   * field read.
+   */
+  call(client: ClientState, args: Buffer[], entry: CommandEntry, inExec: boolean, wrapped = false): void {
+    const propagator = this.server.propagator;
+    if (propagator !== null && !wrapped) {
+      this.callPropagating(client, args, entry, inExec, propagator);
+      return;
+    }
     const ctx = this.ctx;
     const spec = entry.spec;
     ctx.args = args;
@@ -142,18 +152,10 @@ export class Dispatcher implements BlockedCommandRunner {
     const stats = this.server.stats;
     const stat = (entry.stat ??= stats.command(entry.fullName));
     ctx.stat = stat;
-    const server = this.server;
-    if (entry.write && server.db.snapshotGuard !== null) this.guardSlots(entry, args);
-    const propagator = server.propagator;
-    const dirty = propagator === null ? 0 : propagator.beforeCommand(inExec);
     const started = this.inBatch ? this.stamp : performance.now();
     spec.handler(ctx);
     const ended = performance.now();
     if (this.inBatch) this.stamp = ended;
-    if (propagator !== null) {
-      propagator.afterCommand(entry, args, inExec, dirty, ctx.blocked);
-      client.replOffset = propagator.offset;
-    }
     if (ctx.blocked) return; // counted when the blocked command completes
     const usec = (ended - started) * 1000;
     stat.calls++;
@@ -166,6 +168,25 @@ export class Dispatcher implements BlockedCommandRunner {
     client.lastCommand = entry.fullName;
     // ASKING is one-shot, but lasts through a MULTI block (redis resetClient keeps it while CLIENT_MULTI).
     if (spec.name !== 'asking' && client.multi === null) client.asking = false;
+  }
+
+  /**
+   * `call` on a master that propagates (redis call() + propagatePendingCommands): a full sync's snapshot first
+   * copies the slots this write may change in place, then the command runs and, if it changed the dataset,
+   * is propagated; the client's replication offset (WAIT) is the stream's end after it.
+   */
+  private callPropagating(
+    client: ClientState,
+    args: Buffer[],
+    entry: CommandEntry,
+    inExec: boolean,
+    propagator: CommandPropagator,
+  ): void {
+    if (entry.write && this.server.db.snapshotGuard !== null) this.guardSlots(entry, args);
+    const dirty = propagator.beforeCommand(inExec);
+    this.call(client, args, entry, inExec, true);
+    propagator.afterCommand(entry, args, inExec, dirty, this.ctx.blocked);
+    client.replOffset = propagator.offset;
   }
 
   /**
@@ -192,9 +213,12 @@ export class Dispatcher implements BlockedCommandRunner {
     ctx.retryingBlocked = true;
     ctx.failed = false;
     ctx.blocked = false;
-    if (entry.write && this.server.db.snapshotGuard !== null) this.guardSlots(entry, state.args);
     const propagator = this.server.propagator;
-    const dirty = propagator === null ? 0 : propagator.beforeCommand(false);
+    let dirty = 0;
+    if (propagator !== null) {
+      if (entry.write && this.server.db.snapshotGuard !== null) this.guardSlots(entry, state.args);
+      dirty = propagator.beforeCommand(false);
+    }
     resolved.handler(ctx);
     ctx.retryingBlocked = false;
     if (propagator !== null) {

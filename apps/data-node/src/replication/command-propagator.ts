@@ -129,6 +129,7 @@ export class CommandPropagator {
   }
 
   private committed(): void {
+    if (this.closed) return;
     if (this.writer.length >= FLUSH_BYTES) {
       this.flush();
       return;

@@ -76,13 +76,6 @@ export class ClientState {
   /** Keys this client WATCHes, and whether one of them changed since. */
   watched: Set<string> | null = null;
   watchDirty = false;
-  /**
-   * The replica's link to its master runs the replication stream as this client (redis CLIENT_MASTER): never
-   * redirected, never refused for memory, its replies dropped.
-   */
-  fromMaster = false;
-  /** Replication offset right after this client's last command (redis c->woff): what WAIT waits for. */
-  replOffset = 0;
   /** Cluster: one-shot ASKING flag and the READONLY connection flag. */
   asking = false;
   readonly = false;
@@ -105,6 +98,13 @@ export class ClientState {
   commandsProcessed = 0;
   netInput = 0;
   netOutput = 0;
+  /**
+   * The replica's link to its master runs the replication stream as this client (redis CLIENT_MASTER): never
+   * redirected, never refused for memory, its replies dropped.
+   */
+  fromMaster = false;
+  /** Replication offset right after this client's last command (redis c->woff): what WAIT waits for. */
+  replOffset = 0;
 
   constructor(
     readonly id: number,
