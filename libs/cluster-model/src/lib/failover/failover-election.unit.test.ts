@@ -228,3 +228,47 @@ describe('takeover epochs', () => {
     expect(sim.node('f').state.nodes.get(me.id)?.configEpoch).toBe(max + 1n);
   });
 });
+
+describe('replica migration', () => {
+  function masterOfNode(sim: SimCluster, name: string): string | null {
+    const state = sim.node(name).state;
+    return state.nodes.get(state.myselfId)?.masterId ?? null;
+  }
+
+  it('moves one spare replica to a master left without replicas by a failover, after 5 s', () => {
+    const sim = formedCluster();
+    sim.node('c').stopped = true;
+    runUntil(sim, () => failedEverywhere(sim, 'c'));
+    expect(sim.coordinate()[0]).toMatchObject({ candidate: 'f', won: true });
+    runUntil(sim, () => running(sim).every((name) => sim.node(name).state.health === 'ok'));
+    // f serves slots with no replica; a has two (d, e): the one with the smaller id moves, after the delay.
+    sim.run(4_000);
+    expect([masterOfNode(sim, 'd'), masterOfNode(sim, 'e')]).toEqual([sim.id('a'), sim.id('a')]);
+    const mover = sim.id('d') < sim.id('e') ? 'd' : 'e';
+    const stayer = mover === 'd' ? 'e' : 'd';
+    runUntil(sim, () => masterOfNode(sim, mover) === sim.id('f'), 5_000);
+    expect(masterOfNode(sim, stayer)).toBe(sim.id('a'));
+    expect(eventsOf(sim.node(mover).effects).map((e) => e.type)).toContain('replica-migrated');
+    // Every node learns it; nobody else moves.
+    runUntil(sim, () =>
+      running(sim).every((name) => sim.node(name).state.nodes.get(sim.id(mover))?.masterId === sim.id('f')),
+    );
+    sim.run(6_000);
+    expect(masterOfNode(sim, stayer)).toBe(sim.id('a'));
+  });
+
+  it('keeps the replicas home when the migration barrier would be crossed, or migration is off', () => {
+    for (const options of [{ migrationBarrier: 2 }, { allowReplicaMigration: false }]) {
+      const sim = formedCluster();
+      for (const name of ['d', 'e']) {
+        const node = sim.node(name);
+        node.state = withOptions(node.state, options, sim.env).state;
+      }
+      sim.node('c').stopped = true;
+      runUntil(sim, () => failedEverywhere(sim, 'c'));
+      sim.coordinate();
+      sim.run(12_000);
+      expect([masterOfNode(sim, 'd'), masterOfNode(sim, 'e')]).toEqual([sim.id('a'), sim.id('a')]);
+    }
+  });
+});

@@ -49,6 +49,15 @@ export interface ClusterState {
    * guards against a second vote in the same epoch.
    */
   readonly failoverVotes: ReadonlyMap<NodeId, FailoverVote>;
+  /**
+   * Replica-migration bookkeeping (redis CLUSTER_NODE_MIGRATE_TO and clusterNode.orphaned_time): the masters
+   * that had replicas (or were promoted from one), and since when each master with slots has had no working
+   * replica. Optional: absent means empty. Not persisted (Redis does not persist them either).
+   */
+  readonly replicaMigration?: {
+    readonly migrateTo: ReadonlySet<NodeId>;
+    readonly orphanedSince: ReadonlyMap<NodeId, number>;
+  };
   /** Slots myself is migrating, and to whom (CLUSTER SETSLOT MIGRATING). */
   readonly migratingTo: ReadonlyMap<number, NodeId>;
   /** Slots myself is importing, and from whom (CLUSTER SETSLOT IMPORTING). */

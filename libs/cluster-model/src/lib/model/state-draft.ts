@@ -28,6 +28,10 @@ export class StateDraft {
   readonly importingFrom: Map<number, NodeId>;
   readonly blacklist: Map<NodeId, number>;
   readonly failoverVotes: Map<NodeId, FailoverVote>;
+  /** Masters that had replicas or were promoted (redis CLUSTER_NODE_MIGRATE_TO). */
+  readonly migrateTo: Set<NodeId>;
+  /** Since when a master with slots has had no working replica (redis orphaned_time). */
+  readonly orphanedSince: Map<NodeId, number>;
   private nodes: Map<NodeId, ClusterNode>;
   private owners: (NodeId | null)[];
   private ownersCopied = false;
@@ -50,6 +54,8 @@ export class StateDraft {
     this.importingFrom = new Map(base.importingFrom);
     this.blacklist = new Map(base.blacklist);
     this.failoverVotes = new Map(base.failoverVotes);
+    this.migrateTo = new Set(base.replicaMigration?.migrateTo);
+    this.orphanedSince = new Map(base.replicaMigration?.orphanedSince);
     this.nodes = new Map(base.nodes);
     this.owners = base.slotOwners as (NodeId | null)[];
   }
@@ -132,6 +138,8 @@ export class StateDraft {
     }
     this.nodes.delete(id);
     this.failoverVotes.delete(id);
+    this.migrateTo.delete(id);
+    this.orphanedSince.delete(id);
     for (const node of this.nodes.values()) {
       if (node.failureReports.has(id)) {
         const reports = new Map(node.failureReports);
@@ -244,6 +252,9 @@ export class StateDraft {
       currentEpoch: this.currentEpoch,
       lastVoteEpoch: this.lastVoteEpoch,
       failoverVotes: this.failoverVotes,
+      ...(this.migrateTo.size > 0 || this.orphanedSince.size > 0
+        ? { replicaMigration: { migrateTo: this.migrateTo, orphanedSince: this.orphanedSince } }
+        : {}),
       migratingTo: this.migratingTo,
       importingFrom: this.importingFrom,
       health: this.health,

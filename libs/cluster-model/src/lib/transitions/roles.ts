@@ -9,6 +9,8 @@ import type { StateDraft } from '../model/state-draft.js';
 export function setNodeAsMaster(draft: StateDraft, nodeId: NodeId): void {
   const node = draft.require(nodeId);
   if (isMaster(node)) return;
+  // A promoted replica is a replica-migration target once orphaned (redis: MIGRATE_TO unless myself).
+  if (node.masterId !== null && nodeId !== draft.myselfId) draft.migrateTo.add(nodeId);
   draft.patch(nodeId, { masterId: null });
   draft.setFlags(nodeId, ['master'], ['replica']);
   draft.event('role-changed', nodeId, { role: 'master' });

@@ -7,6 +7,7 @@
 // - once a second (`randomPing`), the least recently heard of five random nodes gets a PING;
 // - a node with a PING pending and no data for longer than node-timeout becomes PFAIL (`fail?`); alone in a
 //   one-master cluster, myself marks it FAIL directly;
+// - replica migration: a spare replica moves to an orphaned master (failover/replica-migration.ts);
 // - cluster_state is re-evaluated when something changed or while it is `fail`.
 // Pure: no I/O.
 import { inHandshake, isFailed, isMaster, isTimedOut, type ClusterNode } from '../model/cluster-node.js';
@@ -15,6 +16,7 @@ import type { Transition } from '../model/effects.js';
 import { randomBelow, type ModelEnv } from '../model/env.js';
 import { hasFlag } from '../model/node-flags.js';
 import { StateDraft } from '../model/state-draft.js';
+import { handleReplicaMigration } from '../failover/replica-migration.js';
 import { markNodeAsFailingIfNeeded } from './failure-detection.js';
 
 /** Shortest handshake lifetime (redis clusterCron: `if (handshake_timeout < 1000) handshake_timeout = 1000`). */
@@ -71,6 +73,7 @@ export function tick(state: ClusterState, env: ModelEnv, options: TickOptions = 
       else draft.log('debug', 'node possibly failing', { nodeId: node.id });
     }
   }
+  handleReplicaMigration(draft);
   if (stateChanged || draft.health === 'fail') draft.updateState();
   return draft.finish();
 }
