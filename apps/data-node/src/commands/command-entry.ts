@@ -1,5 +1,6 @@
 // What the dispatcher checks on every call of a command, computed once when the command is registered:
 // its full name (`container|sub` for subcommands), the flags it tests, and its commandstats record.
+import type { PropagationRewrite } from '../replication/propagation-rewrites.js';
 import type { CommandStat } from '../server/server-stats.js';
 import type { CommandSpec } from './command-spec.js';
 
@@ -37,6 +38,8 @@ export class CommandEntry {
   readonly pubsubContext: boolean;
   /** Subcommands by lower-case name, for a container command. */
   readonly subcommands: Map<string, CommandEntry> | null;
+  /** How replication rewrites this command (null: as sent), looked up on its first propagation. */
+  propagationRewrite: PropagationRewrite | null | undefined = undefined;
   /** The commandstats record, bound on first use (stats reset zeroes it in place). */
   stat: CommandStat | null = null;
 

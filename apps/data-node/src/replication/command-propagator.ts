@@ -73,7 +73,7 @@ export class CommandPropagator {
     dirty: number,
     blocked: boolean,
   ): void {
-    if (!blocked && entry.propagate && this.db.dirty !== dirty) this.commandDone(entry.fullName, args);
+    if (!blocked && entry.propagate && this.db.dirty !== dirty) this.commandDone(entry, args);
     this.rewritten = null;
     if (!inExec) this.endCall();
   }
@@ -109,15 +109,18 @@ export class CommandPropagator {
     this.closed = true;
   }
 
-  private commandDone(name: string, args: readonly Buffer[]): void {
+  private commandDone(entry: CommandEntry, args: readonly Buffer[]): void {
     const rewritten = this.rewritten;
     if (rewritten !== null) {
       for (const command of rewritten) this.propagate(command);
       return;
     }
-    const rewrite = PROPAGATION_REWRITES.get(name);
-    if (rewrite === undefined) this.propagate(args);
-    else for (const command of rewrite(args, this.db)) this.propagate(command);
+    let rewrite = entry.propagationRewrite;
+    if (rewrite === undefined)
+      rewrite = entry.propagationRewrite = PROPAGATION_REWRITES.get(entry.fullName) ?? null;
+    const commands = rewrite === null ? null : rewrite(args, this.db);
+    if (commands === null) this.propagate(args);
+    else for (const command of commands) this.propagate(command);
   }
 
   private endCall(): void {

@@ -23,6 +23,8 @@ describe('promotion', () => {
     await using nodes = await startReplicatedNodes({ replicas: 2 });
     const { master, replicas, masterClient: m, replicaClients } = nodes;
     const [r1, r2] = replicaClients as [typeof m, typeof m];
+    // No active expiry on the master: its offset must not move between the check below and the promotion.
+    expect(await m.call('DEBUG', 'SET-ACTIVE-EXPIRE', '0')).toBe('OK');
     const load = startWriteLoad(m, 'before');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await load.stop();

@@ -12,8 +12,11 @@ import { HashValue } from '../keyspace/hash-value.js';
 import { isCollection } from '../keyspace/values.js';
 import type { StreamArg } from './stream-writer.js';
 
-/** The commands to propagate instead of `args`, given the keyspace right after the command ran. */
-export type PropagationRewrite = (args: readonly Buffer[], db: Database) => StreamArg[][];
+/**
+ * The commands to propagate instead of `args`, given the keyspace right after the command ran; null to
+ * propagate `args` as they are.
+ */
+export type PropagationRewrite = (args: readonly Buffer[], db: Database) => StreamArg[][] | null;
 
 const latin1 = (arg: Buffer | undefined): string => (arg === undefined ? '' : arg.toString('latin1'));
 
@@ -34,13 +37,13 @@ function setWithAbsoluteExpiry(key: string, value: Buffer, db: Database): Stream
 
 const RELATIVE_SET_OPTIONS = new Set(['EX', 'PX', 'EXAT']);
 
-function setCommand(args: readonly Buffer[], db: Database): StreamArg[][] {
+function setCommand(args: readonly Buffer[], db: Database): StreamArg[][] | null {
   for (let i = 3; i < args.length; i++) {
     if (RELATIVE_SET_OPTIONS.has(latin1(args[i]).toUpperCase())) {
       return setWithAbsoluteExpiry(latin1(args[1]), args[2] as Buffer, db);
     }
   }
-  return [[...args]];
+  return null;
 }
 
 function restoreCommand(args: readonly Buffer[], db: Database): StreamArg[][] {
@@ -73,7 +76,7 @@ export const PROPAGATION_REWRITES: ReadonlyMap<string, PropagationRewrite> = new
     (args, db) => {
       const key = latin1(args[1]);
       const value = db.peek(key);
-      return value === undefined || isCollection(value) ? [[...args]] : [['SET', key, value, 'KEEPTTL']];
+      return value === undefined || isCollection(value) ? null : [['SET', key, value, 'KEEPTTL']];
     },
   ],
   [
@@ -83,7 +86,7 @@ export const PROPAGATION_REWRITES: ReadonlyMap<string, PropagationRewrite> = new
       const field = latin1(args[2]);
       const hash = db.peek(key);
       const value = hash instanceof HashValue ? hash.get(field) : undefined;
-      return value === undefined ? [[...args]] : [['HSET', key, field, value]];
+      return value === undefined ? null : [['HSET', key, field, value]];
     },
   ],
   ['blmove', (args) => [['LMOVE', ...args.slice(1, 5)]]],

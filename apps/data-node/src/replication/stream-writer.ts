@@ -12,6 +12,8 @@ interface Latin1Writable {
 const MULTI = Buffer.from('*1\r\n$5\r\nMULTI\r\n', 'latin1');
 const EXEC = Buffer.from('*1\r\n$4\r\nEXEC\r\n', 'latin1');
 const INITIAL_SIZE = 64 * 1024;
+/** Arguments shorter than this are copied byte by byte (see `command`). */
+const SHORT_ARG = 48;
 
 /** One stream argument: a Buffer, or a byte string (one char per byte). */
 export type StreamArg = Buffer | string;
@@ -35,9 +37,19 @@ export class StreamWriter {
     pos = writeDecimal(buf, pos, args.length);
     for (let i = 0; i < args.length; i++) {
       const arg = args[i] as StreamArg;
+      const n = arg.length;
       buf[pos++] = 0x24; // '$'
-      pos = writeDecimal(buf, pos, arg.length);
-      pos += typeof arg === 'string' ? latin1(buf).latin1Write(arg, pos, arg.length) : arg.copy(buf, pos);
+      pos = writeDecimal(buf, pos, n);
+      // Short arguments (the common keys and values) are copied in JS: a native copy costs more for them.
+      if (typeof arg === 'string') {
+        if (n < SHORT_ARG) for (let j = 0; j < n; j++) buf[pos + j] = arg.charCodeAt(j);
+        else latin1(buf).latin1Write(arg, pos, n);
+      } else if (n < SHORT_ARG) {
+        for (let j = 0; j < n; j++) buf[pos + j] = arg[j] as number;
+      } else {
+        buf.set(arg, pos);
+      }
+      pos += n;
       buf[pos++] = 0x0d;
       buf[pos++] = 0x0a;
     }
@@ -80,6 +92,9 @@ export class StreamWriter {
 function writeDecimal(buf: Buffer, pos: number, n: number): number {
   if (n < 10) {
     buf[pos++] = 0x30 + n;
+  } else if (n < 100) {
+    buf[pos++] = 0x30 + ((n / 10) | 0);
+    buf[pos++] = 0x30 + (n % 10);
   } else {
     const digits = String(n);
     pos += latin1(buf).latin1Write(digits, pos, digits.length);
