@@ -110,6 +110,8 @@ export class MasterLink implements MasterLinkView {
         channelOptions: {
           // The master's frames carry snapshot chunks and values up to proto-max-bulk-len.
           'grpc.max_receive_message_length': 1024 * 1024 * 1024,
+          // A wide HTTP/2 window: the master's stream is not held back by the 64 KB default between reads.
+          'grpc-node.flow_control_window': 8 * 1024 * 1024,
           'grpc.initial_reconnect_backoff_ms': this.timing.reconnect.initialMs,
           'grpc.max_reconnect_backoff_ms': this.timing.reconnect.maxMs,
         },
