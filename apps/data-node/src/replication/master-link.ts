@@ -20,13 +20,12 @@ import {
 } from '@tessera/proto';
 import type { Logger } from '@tessera/telemetry';
 import type { Dispatcher } from '../commands/dispatcher.js';
-import { Database } from '../keyspace/database.js';
-import { decodeDumpPayload } from '../keyspace/dump-payload.js';
 import { ClientState, type ClientTransport } from '../server/client-state.js';
 import type { ServerState } from '../server/server-state.js';
 import { backoffDelay, type BackoffPolicy } from '../cluster/backoff.js';
 import { checkMasterFrame, type MasterFrame } from './replication-frames.js';
 import type { MasterLinkStatus, MasterLinkView } from './replication.js';
+import { SnapshotLoader } from './snapshot-loader.js';
 import { StreamFormatError, StreamReader } from './stream-reader.js';
 
 export interface MasterLinkTiming {
@@ -81,7 +80,6 @@ export class MasterLink implements MasterLinkView {
   downSince: number;
   readOffset = 0;
   syncStartedAt = 0;
-  syncReadBytes = 0;
   /** Commands from the master that answered an error (redis logs them as critical). */
   applyErrors = 0;
   private readonly client: AuthenticatedClient<typeof ReplicationServiceService>;
@@ -93,7 +91,7 @@ export class MasterLink implements MasterLinkView {
   private closed = false;
   private readonly reader = new StreamReader();
   private masterClient: ClientState;
-  private staging: { db: Database; replicationId: string; offset: number; keys: number } | null = null;
+  private staging: SnapshotLoader | null = null;
   private lastAcked = -1;
   private lastAckAt = 0;
   private lastApplyErrorLog = -Infinity;
@@ -269,12 +267,9 @@ export class MasterLink implements MasterLinkView {
 
   private fullSyncStarted(replicationId: string, offset: number): void {
     if (this.status !== 'connecting') throw new Error(`FullSync while ${this.status}`);
-    const db = new Database(this.options.server.now);
-    db.deleteExpired = false; // a replica's keys expire when its master says so
-    this.staging = { db, replicationId, offset, keys: 0 };
+    this.staging = new SnapshotLoader(replicationId, offset, this.options.server.now);
     this.status = 'sync';
     this.syncStartedAt = this.options.server.now();
-    this.syncReadBytes = 0;
     this.options.log.info(
       { master: this.options.masterId, replicationId, offset },
       'full sync: receiving the master snapshot',
@@ -282,30 +277,22 @@ export class MasterLink implements MasterLinkView {
     this.options.changed();
   }
 
+  /** Snapshot bytes received during a full sync (INFO master_sync_read_bytes). */
+  get syncReadBytes(): number {
+    return this.staging?.bytes ?? 0;
+  }
+
   private loadEntries(entries: readonly SnapshotEntry[]): void {
-    const staging = this.staging;
-    if (this.status !== 'sync' || staging === null) throw new Error(`a snapshot chunk while ${this.status}`);
-    for (const entry of entries) {
-      const value = decodeDumpPayload(entry.payload);
-      if (value === null) throw new Error('a snapshot entry whose payload does not decode');
-      const key = entry.key.toString('latin1');
-      staging.db.set(key, value);
-      const at = entry.expireAtMs;
-      if (at !== undefined) staging.db.setExpire(key, Number(at), at);
-      staging.keys++;
-      this.syncReadBytes += entry.key.length + entry.payload.length;
-    }
+    if (this.status !== 'sync' || this.staging === null)
+      throw new Error(`a snapshot chunk while ${this.status}`);
+    this.staging.load(entries);
   }
 
   private fullSyncEnded(offset: number, keyCount: number): void {
     const staging = this.staging;
     if (this.status !== 'sync' || staging === null) throw new Error(`SnapshotEnd while ${this.status}`);
-    if (offset !== staging.offset)
-      throw new Error(`SnapshotEnd at ${offset}, FullSync said ${staging.offset}`);
-    if (keyCount !== staging.keys)
-      throw new Error(`SnapshotEnd counts ${keyCount} keys, ${staging.keys} came`);
     const { server, log } = this.options;
-    server.db.replaceWith(staging.db);
+    staging.finish(offset, keyCount, server.db);
     server.replication.state.adoptHistory(staging.replicationId, offset);
     this.staging = null;
     this.readOffset = offset;
@@ -314,7 +301,7 @@ export class MasterLink implements MasterLinkView {
       {
         master: this.options.masterId,
         keys: keyCount,
-        bytes: this.syncReadBytes,
+        bytes: staging.bytes,
         ms: server.now() - this.syncStartedAt,
         offset,
       },

@@ -1,7 +1,9 @@
 // The replication stream as a replica reads it: RESP multibulk commands only (what stream-writer.ts writes,
 // and all Redis masters send), split anywhere across frames. Strict: anything else is a StreamFormatError,
-// and the replica drops the link and resyncs rather than guess. Only whole commands are handed out; an
-// unfinished one waits for the next frame, so the replica's offset always ends on a command boundary. No I/O.
+// and the replica drops the link and resyncs rather than guess. Only whole commands are handed out, and a
+// MULTI ... EXEC block only whole: an unfinished command or transaction waits for the next frame, so the
+// replica's offset (and its backlog) never ends inside either, and a replica promoted between two frames holds
+// no half-received transaction it counted but did not apply. No I/O.
 
 /** The stream is not what a master writes. */
 export class StreamFormatError extends Error {
@@ -41,10 +43,34 @@ export class StreamReader {
     const input = this.carry === null ? data : Buffer.concat([this.carry, data]);
     this.carry = null;
     let pos = 0;
+    const transaction: Buffer[][] = [];
     while (pos < input.length) {
-      const end = this.parseOne(input, pos, command);
+      const end = this.parseOne(input, pos);
       if (end === INCOMPLETE) break;
-      pos = end;
+      const args = this.parsed;
+      if (!isNamed(args, MULTI)) {
+        command(args);
+        pos = end;
+        continue;
+      }
+      // A transaction: handed out only once its EXEC is here too.
+      transaction.length = 0;
+      transaction.push(args);
+      let next = end;
+      let complete = false;
+      while (next < input.length) {
+        const after = this.parseOne(input, next);
+        if (after === INCOMPLETE) break;
+        transaction.push(this.parsed);
+        next = after;
+        if (isNamed(this.parsed, EXEC) || isNamed(this.parsed, DISCARD)) {
+          complete = true;
+          break;
+        }
+      }
+      if (!complete) break;
+      for (const queued of transaction) command(queued);
+      pos = next;
     }
     if (pos < input.length) this.carry = Buffer.from(input.subarray(pos));
     return input.subarray(0, pos);
@@ -55,7 +81,11 @@ export class StreamReader {
     this.carry = null;
   }
 
-  private parseOne(buf: Buffer, start: number, command: (args: Buffer[]) => void): number {
+  /** The arguments of the command parseOne read last. */
+  private parsed: Buffer[] = [];
+
+  /** Reads the command at `start` into `parsed`; returns the position after it, or INCOMPLETE. */
+  private parseOne(buf: Buffer, start: number): number {
     if (buf[start] !== 0x2a)
       throw new StreamFormatError(`expected '*' at a command start, got byte ${buf[start]}`);
     const header = readLine(buf, start + 1);
@@ -78,9 +108,21 @@ export class StreamReader {
       args[i] = buf.subarray(length.next, end);
       pos = end + 2;
     }
-    command(args);
+    this.parsed = args;
     return pos;
   }
+}
+
+const MULTI = Buffer.from('multi');
+const EXEC = Buffer.from('exec');
+const DISCARD = Buffer.from('discard');
+
+/** Whether `args` is the command `lowerName` (any case). */
+function isNamed(args: readonly Buffer[], lowerName: Buffer): boolean {
+  const name = args[0] as Buffer;
+  if (name.length !== lowerName.length) return false;
+  for (let i = 0; i < name.length; i++) if (((name[i] as number) | 0x20) !== lowerName[i]) return false;
+  return true;
 }
 
 /** A decimal number from `pos` up to CRLF: its value and the position after the CRLF; null if incomplete. */

@@ -97,6 +97,27 @@ describe('StreamReader', () => {
     },
   );
 
+  it('hands out a MULTI ... EXEC block only once it is whole, whatever the split', () => {
+    const tx = Buffer.concat([
+      encodeStreamCommand(['SET', 'a', '1']),
+      encodeStreamCommand(['MULTI']),
+      encodeStreamCommand(['INCR', 'n']),
+      encodeStreamCommand(['EXEC']),
+      encodeStreamCommand(['DEL', 'a']),
+    ]);
+    const multiAt = encodeStreamCommand(['SET', 'a', '1']).length;
+    const execEnd = tx.length - encodeStreamCommand(['DEL', 'a']).length;
+    for (let cut = 0; cut <= tx.length; cut++) {
+      const reader = new StreamReader();
+      const seen: string[] = [];
+      const first = reader.feed(tx.subarray(0, cut), (args) => seen.push(String(args[0])));
+      // The whole bytes handed back never end inside the transaction.
+      expect(first.length <= multiAt || first.length >= execEnd).toBe(true);
+      reader.feed(tx.subarray(cut), (args) => seen.push(String(args[0])));
+      expect(seen).toEqual(['SET', 'MULTI', 'INCR', 'EXEC', 'DEL']);
+    }
+  });
+
   it.each([
     ['an inline command', 'PING\r\n'],
     ['a bulk where a multibulk starts', '$3\r\nfoo\r\n'],
