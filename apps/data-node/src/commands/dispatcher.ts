@@ -28,6 +28,8 @@ export class Dispatcher implements BlockedCommandRunner {
   memoryGuard: MemoryGuard | null = null;
   /** Cluster mode's routing step (MOVED, ASK, CROSSSLOT...); null in standalone mode. */
   router: ClusterRouter | null = null;
+  /** This node is a replica with replica-read-only yes: clients' writes are refused (set by replication). */
+  readOnlyReplica = false;
   /** See beginBatch. */
   private stamp = 0;
   private inBatch = false;
@@ -120,6 +122,11 @@ export class Dispatcher implements BlockedCommandRunner {
       !this.memoryGuard.admit(entry.spec, client)
     ) {
       this.reject(client, entry, Err.oom);
+      return null;
+    }
+    // A replica's keyless writes (FLUSHALL...; keyed ones were redirected) are refused (replica-read-only).
+    if (this.readOnlyReplica && entry.write && !client.fromMaster) {
+      this.reject(client, entry, Err.readOnlyReplica);
       return null;
     }
     if (client.protocol === 2 && client.subscriptionCount !== 0 && !entry.pubsubContext) {

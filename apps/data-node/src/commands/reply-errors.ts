@@ -26,6 +26,8 @@ export const Err = {
   badDump: 'ERR DUMP payload version or checksum are wrong',
   selectInCluster: 'ERR SELECT is not allowed in cluster mode',
   dbIndexOutOfRange: 'ERR DB index is out of range',
+  /** A write sent to a replica (redis shared.roslaveerr). */
+  readOnlyReplica: "READONLY You can't write against a read only replica.",
   unknownCommand: (name: string, args: readonly string[]) =>
     `ERR unknown command '${name.slice(0, 128)}', with args beginning with: ${args.map((a) => `'${a.slice(0, 128)}' `).join('')}`,
   unknownSubcommand: (sub: string, container: string) =>

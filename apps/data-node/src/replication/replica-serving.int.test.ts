@@ -17,7 +17,7 @@ const outcome = (client: Redis, ...args: string[]): Promise<unknown> =>
   client.call(args[0] as string, ...args.slice(1)).catch((err: Error) => err.message);
 
 describe('a replica serving clients', () => {
-  it('serves reads of its master slots with READONLY and redirects writes (and reads without it) with MOVED', async () => {
+  it('serves reads of its master slots with READONLY, redirects writes (and reads without it) with MOVED and refuses keyless writes', async () => {
     await using nodes = await startReplicatedNodes();
     const { master, masterClient: m, replicaClient: r } = nodes;
     await m.set('foo', 'bar');
@@ -29,6 +29,9 @@ describe('a replica serving clients', () => {
     expect(await outcome(r, 'DEL', 'foo')).toBe(`MOVED 12182 127.0.0.1:${master.port}`);
     expect(await r.call('READWRITE')).toBe('OK');
     expect(await outcome(r, 'GET', 'foo')).toBe(`MOVED 12182 127.0.0.1:${master.port}`);
+    // A keyless write has nowhere to be redirected: refused, as with replica-read-only in Redis.
+    expect(await outcome(r, 'FLUSHALL')).toBe("READONLY You can't write against a read only replica.");
+    expect(await r.dbsize()).toBe(1);
   });
 
   it('reads a key whose TTL passed as missing but keeps it until the master deletes it (Redis 7)', async () => {

@@ -69,6 +69,16 @@ export class ReplicationManager {
     };
     this.ticker = setInterval(() => this.tick(), TICK_MS);
     this.ticker.unref();
+    options.server.config.onChange((name) => {
+      if (name === 'replica-read-only') this.applyReadOnly();
+    });
+  }
+
+  /** A replica refuses its clients' writes while replica-read-only is yes (Redis's default). */
+  private applyReadOnly(): void {
+    const server = this.options.server;
+    this.options.dispatcher.readOnlyReplica =
+      this.replication.role === 'replica' && server.config.getBool('replica-read-only');
   }
 
   /** Follows myself's role in a new topology view. */
@@ -119,6 +129,7 @@ export class ReplicationManager {
       replication.hub.closeAll(status.FAILED_PRECONDITION, 'this node is now a replica');
       server.db.deleteExpired = false;
       replication.role = 'replica';
+      this.applyReadOnly();
     }
     const downSince =
       this.link === null ? (wasMaster ? server.now() : NEVER_LINKED) : this.link.downSince || server.now();
@@ -164,6 +175,7 @@ export class ReplicationManager {
     this.linkTarget = '';
     replication.link = null;
     replication.role = 'master';
+    this.applyReadOnly();
     server.db.deleteExpired = true;
     replication.state.shiftReplicationId();
     if (replication.state.backlog !== null) replication.state.startPropagating();
