@@ -4,8 +4,8 @@
 // slots succeed again. The test records the time from the kill to the first successful write. The old master
 // restarted rejoins as a replica of the new one, and no view has a slot with two masters.
 //
-// Data is not asserted here: replication is being built in parallel (until it lands the promoted replica is
-// empty). With a 1 s node timeout the bound is: FAIL after at most 2 node timeouts, Redis's election delay
+// Data: when the data-node answers WAIT (replication), writes acknowledged with WAIT 1 before the kill must be
+// readable after the failover; without replication the promoted replica is empty and only routing is checked. With a 1 s node timeout the bound is: FAIL after at most 2 node timeouts, Redis's election delay
 // (500-1000 ms), the votes and takeover (milliseconds), the client's slot refresh; 10 s leaves room for
 // the scheduling of ~9 processes on 2 cores. Observed here: see the printed timings.
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,16 @@ describe('failover after a master is killed', () => {
           'the write load to reach the victim',
           () => load.firstSuccessAfter(0, victimKeys) !== null || 'no write yet',
         );
+        // With replication (WAIT answers), every write acknowledged with WAIT 1 before the kill must survive.
+        const direct = cluster.client(victim);
+        const waited = new Map<string, string>();
+        const hasWait = typeof (await direct.call('WAIT', '0', '0').catch(() => null)) === 'number';
+        if (hasWait) {
+          for (const key of keysServedBy(victimLine, 20, 'waited')) {
+            await direct.set(key, `value-of-${key}`);
+            if (Number(await direct.call('WAIT', '1', '2000')) >= 1) waited.set(key, `value-of-${key}`);
+          }
+        }
         const killedAt = Date.now();
         await cluster.kill(victim);
         const survivors = cluster.nodes.flatMap((_, i) => (i === victim ? [] : [i]));
@@ -67,6 +77,14 @@ describe('failover after a master is killed', () => {
           `SIGKILL failover: promoted in every view after ${promotedAfter} ms, cluster_state ok after ${okAfter} ms, first successful write after ${firstWriteAfter} ms (${load.errors} failed writes meanwhile)`,
         );
         expect(firstWriteAfter).toBeLessThan(10_000);
+        if (hasWait) {
+          console.info(
+            `SIGKILL failover: ${waited.size} of 20 writes acknowledged by WAIT 1 before the kill`,
+          );
+          for (const [key, value] of waited) expect(await load.client.get(key)).toBe(value);
+        } else {
+          console.info('SIGKILL failover: WAIT not available (no replication yet): data not checked');
+        }
 
         // CLUSTER NODES: the replica is a master with a newer epoch, serving the victim's slots.
         const after = await cluster.clusterNodes(survivors[0] as number);

@@ -70,20 +70,25 @@ async function measure(target: Target): Promise<Measure> {
   const client = new Cluster(
     target.ports.map((port) => ({ host: '127.0.0.1', port })),
     {
-      slotsRefreshTimeout: 1000,
+      slotsRefreshTimeout: 2000,
       clusterRetryStrategy: () => 100,
-      redisOptions: { commandTimeout: 500, maxRetriesPerRequest: 1, connectTimeout: 500 },
+      redisOptions: { commandTimeout: 1000, maxRetriesPerRequest: 1, connectTimeout: 2000 },
     },
   );
   client.on('error', () => undefined);
+  // Connected and the slot map loaded before any write is timed.
+  await withTimeout(new Promise<void>((resolve) => client.once('ready', () => resolve())), 30_000);
   let running = true;
   let failedAt = 0;
   let recoveredAt = 0;
   let killedAt = Number.MAX_SAFE_INTEGER;
+  let written = 0;
   const writer = (async () => {
     for (let n = 0; running; n++) {
       try {
-        await client.set(keys[n % keys.length] as string, String(n));
+        // A command can wait in the client's queue while it refreshes its slots: bound every write.
+        await withTimeout(client.set(keys[n % keys.length] as string, String(n)), 2000);
+        written++;
         if (failedAt > 0 && recoveredAt === 0) recoveredAt = Date.now();
       } catch {
         if (Date.now() >= killedAt && failedAt === 0) failedAt = Date.now();
@@ -92,15 +97,21 @@ async function measure(target: Target): Promise<Measure> {
     }
   })();
   try {
-    await sleep(500);
+    const warmUntil = Date.now() + 30_000;
+    while (written < 20) {
+      if (Date.now() > warmUntil) throw new Error('the client never wrote before the kill');
+      await sleep(20);
+    }
     killedAt = Date.now();
     await target.kill(victim.port);
     const survivors = target.ports.filter((port) => port !== victim.port);
     let okAt = 0;
+    let sawFail = false;
     while (Date.now() - killedAt < LIMIT_MS) {
       const states = await Promise.all(survivors.map((port) => clusterState(port).catch(() => '?')));
-      // The state goes fail first: only an ok after a fail counts.
-      if (okAt === 0 && states.every((s) => s === 'ok') && failedAt > 0) okAt = Date.now();
+      // The state goes fail once the master is FAIL: only an ok after that counts.
+      if (states.some((s) => s === 'fail')) sawFail = true;
+      if (okAt === 0 && sawFail && states.every((s) => s === 'ok')) okAt = Date.now();
       if (okAt > 0 && recoveredAt > 0) break;
       await sleep(20);
     }
@@ -111,6 +122,15 @@ async function measure(target: Target): Promise<Measure> {
     await writer;
     client.disconnect();
   }
+}
+
+/** `promise`, or a rejection after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function tesseraRound(): Promise<Measure> {
@@ -125,7 +145,8 @@ async function tesseraRound(): Promise<Measure> {
     secret: cluster.secret,
     logLevel: 'warn',
   });
-  return measure({
+  // `return await`: the clusters are disposed when this function exits, not before the measure is done.
+  return await measure({
     ports: cluster.nodes.map((node) => node.port),
     kill: (port) => cluster.kill(cluster.nodes.findIndex((node) => node.port === port)),
   });
@@ -133,7 +154,8 @@ async function tesseraRound(): Promise<Measure> {
 
 async function redisRound(): Promise<Measure> {
   await using cluster = await startRedisCluster({ masters: 3, replicas: 1, nodeTimeoutMs: NODE_TIMEOUT_MS });
-  return measure({
+  // `return await`: the clusters are disposed when this function exits, not before the measure is done.
+  return await measure({
     ports: cluster.nodes.map((node) => node.port),
     kill: async (port) => {
       await cluster.nodes.find((node) => node.port === port)?.kill('SIGKILL');
