@@ -82,7 +82,8 @@ describe('a cluster across three network namespaces', () => {
   afterAll(() => {
     for (const child of processes) child.kill('SIGKILL');
     network?.close();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    // A spawned agent may still be saving nodes.conf as it exits: retry while the folder empties.
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('forms with redis-cli --cluster create and every node knows the others by their own addresses', async () => {
