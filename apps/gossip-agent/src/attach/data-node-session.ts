@@ -58,8 +58,6 @@ export class DataNodeSession {
   private nextRequestId = 1n;
   private readonly startedAt: number;
   private publisher: SnapshotPublisher | null = null;
-  /** Number of keys the data-node reported last. */
-  keyCount = 0n;
   /** The data-node's last heartbeat facts (replication offset, master link, pause). */
   facts: DataNodeFacts = {
     replicationOffset: 0n,
@@ -174,7 +172,6 @@ export class DataNodeSession {
       this.lastFrameAt = this.deps.env.clock.now();
       switch (body?.$case) {
         case 'heartbeat':
-          this.keyCount = body.value.keyCount;
           this.facts = {
             replicationOffset: body.value.replicationOffset,
             masterLinkUp: body.value.masterLinkUp,
